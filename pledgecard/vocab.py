@@ -1,0 +1,162 @@
+"""Korean vocabulary of pledge cards, as data, in one place.
+
+Everything the parser and normalizers recognise by word lives here: header labels
+and their synonyms, section headings, bullet glyphs, money and counting units,
+statuses, funding sources and the issuer levels that decide their category.
+Code elsewhere imports these tables; it does not spell Korean words itself.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --------------------------------------------------------------------------- glyphs
+#: Characters that start a bullet paragraph, mapped to their nesting level.
+#: Level 0 is a section heading, 1 a main bullet, 2 a sub-bullet, 3 a note.
+BULLET_LEVELS: Final[dict[str, int]] = {
+    "□": 0, "■": 0,
+    "◦": 1, "○": 1, "❍": 1, "ㅇ": 1, "▪": 1, "•": 1, "●": 1, "◎": 1,
+    "-": 2, "·": 2, "‧": 2, "∙": 2, "－": 2, "–": 2, "―": 2, "ㆍ": 2,
+    "*": 3, "＊": 3, "※": 3,
+}
+#: Glyphs that mark a note under its parent rather than a sibling item.
+NOTE_GLYPHS: Final[frozenset[str]] = frozenset({"*", "＊", "※"})
+#: Glyphs lost in a dump or drawn from a private-use font: they stand for □.
+LOST_HEADING_GLYPH: Final[str] = "□"
+LOST_GLYPHS: Final[frozenset[str]] = frozenset({"\ufffd"})
+#: Private-use code points Hancom fonts use for bullets, mapped to what they draw.
+PRIVATE_USE_BULLETS: Final[dict[str, str]] = {
+    "\uf06e": "□", "\uf0a7": "▪", "\uf09f": "•", "\uf0fc": "✓",
+    "\uf0a1": "○", "\uf06c": "●", "\uf075": "◆",
+}
+
+# --------------------------------------------------------------------------- kind line
+KIND_LINE_SUFFIXES: Final[tuple[str, ...]] = ("공약사업 관리카드", "공약 이행 관리카드", "공약이행 관리카드",
+                                              "공약사업관리카드", "공약 관리카드")
+#: Who issues the card, by the word before the kind line's suffix.
+ISSUER_BY_TITLE: Final[dict[str, str]] = {
+    "도지사": "province", "지사": "province",
+    "광역시장": "metropolitan", "특별시장": "metropolitan",
+    "시장": "city", "군수": "county", "구청장": "district",
+}
+METROPOLITAN_MARKERS: Final[tuple[str, ...]] = ("광역시", "특별시", "특별자치시")
+
+# --------------------------------------------------------------------------- header grid
+#: Canonical header field -> labels seen on cards (letter-spacing already closed up).
+HEADER_LABELS: Final[dict[str, tuple[str, ...]]] = {
+    "title": ("공약명", "공약사업명", "공약사업", "사업명"),
+    "number": ("관리번호", "공약번호", "연번"),
+    "department": ("추진부서", "소관부서", "주관부서", "담당부서"),
+    "contact_name": ("담당자",),
+    "contact_phone": ("전화번호", "연락처"),
+    "cooperating": ("협조부서", "관련부서"),
+    "target": ("실천목표", "이행목표"),
+    "status": ("추진상황", "이행상황"),
+}
+#: Values that mean "none" in a header cell.
+EMPTY_VALUES: Final[frozenset[str]] = frozenset({"-", "–", "―", "없음", "해당없음", "해당 없음"})
+
+# --------------------------------------------------------------------------- sections
+#: Canonical section -> headings seen on cards (spacing closed, no glyph).
+SECTION_HEADINGS: Final[dict[str, tuple[str, ...]]] = {
+    "overview": ("사업개요",),
+    "finance": ("재원투자실적및계획", "재원투자계획", "재원투자실적", "연도별재원투자계획",
+                "재원조달계획", "투자실적및계획"),
+    "progress": ("추진실적(성과)", "추진실적", "추진성과", "추진상황및성과"),
+    "communication": ("도민소통실적", "시민소통실적", "군민소통실적", "구민소통실적", "주민소통실적",
+                      "주민소통", "소통실적"),
+    "plans": ("향후계획", "향후추진계획"),
+    "effects": ("기대효과",),
+}
+#: Parts of a card whose absence is a ``card.missing_part`` finding.
+REQUIRED_PARTS: Final[tuple[str, ...]] = (
+    "kind", "header", "overview", "finance", "progress", "communication", "plans", "effects",
+)
+PART_LABELS: Final[dict[str, str]] = {
+    "kind": "kind line (공약사업 관리카드)", "header": "header grid (공약명, 관리번호 …)",
+    "overview": "□ 사업개요", "finance": "□ 재원투자 실적 및 계획", "progress": "□ 추진실적(성과)",
+    "communication": "□ 소통 실적", "plans": "□ 향후계획", "effects": "<기대효과>",
+}
+
+#: 사업개요 field -> labels.
+OVERVIEW_LABELS: Final[dict[str, tuple[str, ...]]] = {
+    "period": ("사업기간", "추진기간"),
+    "volume": ("사업량", "사업규모"),
+    "total_cost": ("총사업비", "사업비", "소요예산"),
+    "items": ("주요내용", "주요사업내용", "사업내용"),
+}
+
+#: Progress-block heading cue for the per-year achievements table.
+ACHIEVEMENT_HEADING: Final[str] = "목표달성"
+
+# --------------------------------------------------------------------------- finance table
+#: Column headers of the finance table -> FinanceCell.kind.
+FINANCE_COLUMN_KINDS: Final[dict[str, str]] = {
+    "총사업비": "total", "계": "total", "합계": "total",
+    "기투자": "prior", "기투자액": "prior", "기투입": "prior",
+    "임기이후": "after_term", "임기후": "after_term", "이후": "after_term",
+}
+FINANCE_ROW_HEADER: Final[tuple[str, ...]] = ("구분",)
+
+# --------------------------------------------------------------------------- funding
+#: Funding source label -> category, independent of the issuer.
+FUNDING_FIXED: Final[dict[str, str]] = {
+    "계": "total", "합계": "total", "총계": "total", "소계": "total",
+    "국비": "national", "국": "national", "기금": "national", "국고": "national",
+    "도비": "provincial", "도": "provincial", "광역비": "provincial",
+    "시군비": "municipal", "시군": "municipal", "시·군비": "municipal", "군비": "municipal",
+    "구비": "municipal", "시군구비": "municipal",
+    "민자": "private", "민간": "private", "민간자본": "private", "자부담": "private",
+    "기타": "other", "공공기관": "other", "교육청": "other",
+}
+#: Labels whose category depends on the issuer level (시비 on a metropolitan card is provincial).
+FUNDING_BY_LEVEL: Final[dict[str, dict[str, str]]] = {
+    "시비": {"metropolitan": "provincial", "province": "municipal", "default": "municipal"},
+    "시": {"metropolitan": "provincial", "province": "municipal", "default": "municipal"},
+    "지방비": {"province": "provincial", "metropolitan": "provincial", "default": "municipal"},
+}
+#: A place name used as a funding label (원주시 11억) is a municipality.
+MUNICIPAL_NAME_SUFFIXES: Final[tuple[str, ...]] = ("시", "군", "구")
+
+# --------------------------------------------------------------------------- money
+#: Money unit words -> multiplier into won. Longest match first when scanning.
+MONEY_UNITS: Final[dict[str, int]] = {
+    "조원": 10**12, "조": 10**12,
+    "억원": 10**8, "억": 10**8,
+    "천만원": 10**7, "천만": 10**7,
+    "백만원": 10**6, "백만": 10**6,
+    "십만원": 10**5,
+    "만원": 10**4, "만": 10**4,
+    "천원": 10**3, "천": 10**3,
+    "원": 1,
+}
+#: ``(단위 : X)`` unit of a finance table -> multiplier into won.
+TABLE_UNITS: Final[dict[str, int]] = {
+    "원": 1, "천원": 10**3, "만원": 10**4, "백만원": 10**6, "억원": 10**8,
+}
+APPROX_SUFFIXES: Final[tuple[str, ...]] = ("여", "약", "정도", "내외", "이상")
+
+# --------------------------------------------------------------------------- quantities
+#: Counting units for quantities (longest first when scanning). Not money, not time.
+QUANTITY_UNITS: Final[tuple[str, ...]] = (
+    "개소", "개사", "개국", "개교", "개팀", "개과제", "개", "명", "건", "곳", "종", "실", "회",
+    "가구", "팀", "대", "석", "척", "동", "호", "편", "권", "점", "과제", "기관", "농가",
+    "㎡", "㎢", "km", "ha", "톤", "m",
+)
+
+# --------------------------------------------------------------------------- statuses
+#: Achievement statuses of CARD-SPEC §2.
+STATUSES: Final[tuple[str, ...]] = ("완료", "추진중", "미착수", "종료", "정상추진", "부진", "보류")
+STATUS_SYNONYMS: Final[dict[str, str]] = {"추진 중": "추진중", "정상 추진": "정상추진"}
+
+# --------------------------------------------------------------------------- communication
+#: Cells of the 소통 table that are a count in words, not a number.
+COUNT_WORDS: Final[frozenset[str]] = frozenset({"다수", "수시", "상시", "횟수 기재", "해당없음"})
+
+# --------------------------------------------------------------------------- dates
+QUARTER_WORD: Final[str] = "분기"
+HALF_WORDS: Final[dict[str, str]] = {"상반기": "H1", "하반기": "H2"}
+CUMULATIVE_WORDS: Final[tuple[str, ...]] = ("누계", "누적")
+AS_OF_WORDS: Final[tuple[str, ...]] = ("기준", "현재")
+#: Characters that mark a two-digit year (’24 = 2024).
+YEAR_APOSTROPHES: Final[str] = "’‘`'´\u0300\u2032"
