@@ -2,23 +2,99 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from pledgecard.models import Card, FileResult
+import regex
+
+from pledgecard.extract import ReadError, read_document
+from pledgecard.extract.card.parser import parse_cards
+from pledgecard.models import Card, FileResult, Source
+from pledgecard.normalize.checks import check_card, is_incomplete
+
+NO_CARD = "no pledge card found (no kind line or header grid such as 공약명/관리번호)"
+_DATE_KEY = regex.compile(r"^(\d{4})(?:-(?:(\d{2})|Q(\d)|H(\d)))?")
 
 
 class ParseError(Exception):
     """A file that gave no card; the message names the file and the reason."""
 
 
+def date_key(date: str) -> tuple[int, int]:
+    """Sortable (year, month) of a precision date; a quarter counts as its last month."""
+    match = _DATE_KEY.match(date)
+    if match is None:
+        return (0, 0)
+    year, month, quarter, half = match.groups()
+    if month:
+        return int(year), int(month)
+    if quarter:
+        return int(year), int(quarter) * 3
+    if half:
+        return int(year), int(half) * 6
+    return int(year), 12
+
+
+def identify(card: Card) -> Card:
+    """Set ``as_of`` (the latest progress date) and ``card_id`` (number plus as-of)."""
+    dates = [block.as_of for block in card.progress if block.as_of]
+    card.as_of = max(dates, key=date_key) if dates else None
+    number = card.pledge.number
+    if number:
+        card.card_id = f"{number}@{card.as_of}" if card.as_of else number
+    return card
+
+
+def _failed(path: str, reason: str, sha256: str | None = None) -> FileResult:
+    return FileResult(path=path, status="failed", reason=reason, sha256=sha256)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError as exc:
+        raise ReadError("is a folder, not a file") from exc
+    except FileNotFoundError as exc:
+        raise ReadError("no such file") from exc
+    except PermissionError as exc:
+        raise ReadError("permission denied") from exc
+    except OSError as exc:
+        raise ReadError(f"cannot read ({exc.strerror or exc})") from exc
+
+
+def parse_bytes(data: bytes, path: str) -> FileResult:
+    """Parse one file's bytes; never raises for bad input (status ``failed`` with a reason)."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        document = read_document(Path(path), data)
+        source = Source(path=path, format=document.format, sha256=sha256)
+        cards = [identify(check_card(card)) for card in parse_cards(document, source)]
+    except ReadError as exc:
+        return _failed(path, exc.reason, sha256)
+    except RecursionError:
+        return _failed(path, "document nested too deeply", sha256)
+    except Exception as exc:  # a bad file must never stop a batch
+        return _failed(path, f"internal error while parsing ({type(exc).__name__}: {exc})", sha256)
+    if not cards:
+        return FileResult(path=path, format=document.format, sha256=sha256, status="failed",
+                          reason=NO_CARD, findings=document.findings)
+    status = "partial" if any(is_incomplete(card) for card in cards) else "ok"
+    return FileResult(path=path, format=document.format, sha256=sha256, status=status,
+                      cards=cards, findings=document.findings)
+
+
 def parse_file(path: str | Path) -> FileResult:
     """Parse one file; never raises for a bad file (status ``failed`` with a reason)."""
-    raise NotImplementedError  # filled in by the pipeline work
+    try:
+        data = read_bytes(Path(path))
+    except ReadError as exc:
+        return _failed(str(path), exc.reason)
+    return parse_bytes(data, str(path))
 
 
 def parse(path: str | Path) -> list[Card]:
-    """The cards of one file; raises ParseError (file and reason) when there are none."""
+    """The cards of one file; raises :class:`ParseError` (file and reason) when there are none."""
     result = parse_file(path)
     if not result.cards:
-        raise ParseError(f"{path}: {result.reason or 'no pledge card found'}")
+        raise ParseError(f"{path}: {result.reason or NO_CARD}")
     return result.cards

@@ -1,0 +1,85 @@
+"""The reader seam: one reader per format behind a small base class, one registry map.
+
+A reader turns bytes into a :class:`~pledgecard.extract.document.Document`. It knows
+nothing of pledge cards. The format is sniffed from the bytes, never the file name.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import ClassVar
+
+from pledgecard.extract.document import Document
+from pledgecard.models import SourceFormat
+
+
+class ReadError(Exception):
+    """A file a reader cannot read; ``reason`` is one line for a person."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Reader(ABC):
+    """Reads one format into the format-neutral document."""
+
+    format: ClassVar[SourceFormat]
+
+    @classmethod
+    @abstractmethod
+    def sniff(cls, head: bytes) -> bool:
+        """Whether these leading bytes look like this reader's format."""
+
+    @abstractmethod
+    def read(self, path: Path, data: bytes) -> Document:
+        """The document in ``data``; raises :class:`ReadError` with a reason."""
+
+
+#: Every reader, by format. Adding a format means one module and one line here.
+READERS: dict[SourceFormat, type[Reader]] = {}
+
+#: Formats recognised by their magic bytes whose reader is not installed/available.
+KNOWN_MAGIC: dict[bytes, str] = {
+    b"%PDF-": "pdf",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "hwp",
+    b"PK\x03\x04": "hwpx",
+}
+
+
+def register(reader: type[Reader]) -> type[Reader]:
+    READERS[reader.format] = reader
+    return reader
+
+
+def sniff_format(data: bytes) -> SourceFormat | None:
+    """The format of ``data`` by its content: binary formats by magic, text last."""
+    head = data[:4096]
+    for fmt, reader in READERS.items():
+        if fmt != "txt" and reader.sniff(head):
+            return fmt
+    text_reader = READERS.get("txt")
+    if text_reader is not None and text_reader.sniff(head):
+        return "txt"
+    return None
+
+
+def describe_unknown(data: bytes) -> str:
+    """A reason for a file no reader takes."""
+    if not data:
+        return "empty file"
+    for magic, name in KNOWN_MAGIC.items():
+        if data.startswith(magic):
+            return f"{name.upper()} file, but no {name} reader is available"
+    return "unknown format (not a text, HWP, HWPX or PDF document)"
+
+
+def read_document(path: Path, data: bytes) -> Document:
+    """Sniff and read; raises :class:`ReadError` naming the reason."""
+    if not data:
+        raise ReadError("empty file")
+    fmt = sniff_format(data)
+    if fmt is None:
+        raise ReadError(describe_unknown(data))
+    return READERS[fmt]().read(path, data)

@@ -1,0 +1,271 @@
+"""Tables that arrived flattened into paragraphs, rebuilt as real tables.
+
+A text dump (or a PDF copied without its rules) writes the 소통 table and the per-year
+목표달성 table cell after cell, wrapped cells over several lines. Their grids cannot be
+read from the layout, so they are rebuilt from what the card's vocabulary knows: the
+header words, the status words, the ``<2024>`` year rows, and the fact that the same
+sub-projects recur every year. The result is an ordinary :class:`Table`, so the card
+parser has one path for tables, whatever the format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from pledgecard.extract.document import Cell, Paragraph, Table
+from pledgecard.models import Provenance
+from pledgecard.normalize import parse_status
+from pledgecard.normalize.text import squash
+from pledgecard.vocab import ACHIEVEMENT_COLUMNS, CHANNEL_STANDALONE, CHANNEL_TAILS, COUNT_WORDS
+
+YEAR_MARKER = regex.compile(r"^[<〈]\s*(\d{4})\s*[>〉]")
+_COUNT = regex.compile(r"^(?:\d[\d,]*(?:회|건)?|[-–―])$")
+_COUNT_WORDS = frozenset(squash(w) for w in COUNT_WORDS)
+_FIRST_HEADER = tuple(squash(w) for w in ACHIEVEMENT_COLUMNS["main"])
+_LAST_HEADER = tuple(squash(w) for w in ACHIEVEMENT_COLUMNS["details"])
+
+
+def _cell(row: int, col: int, paragraphs: list[Paragraph], **span: int) -> Cell:
+    first = paragraphs[0].provenance if paragraphs else Provenance()
+    return Cell(row=row, col=col, text="\n".join(p.full_text for p in paragraphs), paragraphs=paragraphs,
+                provenance=first.model_copy(update={"row": row, "col": col}), **span)
+
+
+def _text_cell(row: int, col: int, text: str, line: int | None, **span: int) -> Cell:
+    paragraph = [Paragraph(text=text, provenance=Provenance(line=line))] if text else []
+    return _cell(row, col, paragraph, **span)
+
+
+# --------------------------------------------------------------------------- 소통 table
+def is_count(token: str) -> bool:
+    return bool(_COUNT.match(token)) or squash(token) in _COUNT_WORDS
+
+
+def split_values(text: str) -> list[str] | None:
+    """``["횟수 기재", "3", "2", …]``: a row of counts, leading words kept as one cell."""
+    tokens = text.split()
+    first = next((i for i, t in enumerate(tokens) if is_count(t)), None)
+    if first is None:
+        return None
+    if not all(is_count(t) for t in tokens[first:]):
+        return None
+    lead = [" ".join(tokens[:first])] if first else []
+    values = lead + tokens[first:]
+    return values if len(values) >= 3 else None
+
+
+def channel_fragments(paragraphs: list[Paragraph]) -> list[str]:
+    """Header lines cut at standalone cells and glued where a name wrapped."""
+    pieces: list[str] = []
+    for paragraph in paragraphs:
+        words = paragraph.full_text.split()
+        current: list[str] = []
+        for word in words:
+            if word in CHANNEL_STANDALONE:
+                if current:
+                    pieces.append(" ".join(current))
+                    current = []
+                pieces.append(word)
+            else:
+                current.append(word)
+        if current:
+            pieces.append(" ".join(current))
+    merged: list[str] = []
+    for piece in pieces:
+        glue = merged and merged[-1] not in CHANNEL_STANDALONE and (
+            merged[-1].endswith((",", "·", "ㆍ")) or piece.split()[0] in CHANNEL_TAILS
+        )
+        if glue:
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return merged
+
+
+def rebuild_channel_table(paragraphs: list[Paragraph]) -> tuple[Table, int] | None:
+    """The 소통 table from its flattened lines, and how many paragraphs it used."""
+    for index in range(len(paragraphs) - 1, 0, -1):
+        values = split_values(paragraphs[index].full_text)
+        if values is None:
+            continue
+        names = channel_fragments(paragraphs[:index])
+        if len(names) != len(values):
+            return None
+        line = paragraphs[index].provenance.line
+        cells = [_text_cell(0, c, name, paragraphs[0].provenance.line) for c, name in enumerate(names)]
+        cells += [_text_cell(1, c, value, line) for c, value in enumerate(values)]
+        return Table(rows=2, cols=len(values), cells=cells, provenance=paragraphs[0].provenance), index + 1
+    return None
+
+
+# --------------------------------------------------------------------------- 목표달성 table
+@dataclass
+class _Unit:
+    kind: str  # "bullet" | "status" | "plain"
+    paragraphs: list[Paragraph]
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text.strip() for p in self.paragraphs)
+
+
+@dataclass
+class _YearBlock:
+    year_paragraphs: list[Paragraph]
+    units: list[_Unit] = field(default_factory=list)
+
+
+@dataclass
+class _Segment:
+    header: list[Paragraph]
+    main: list[Paragraph] = field(default_factory=list)
+    years: list[_YearBlock] = field(default_factory=list)
+
+
+def _is_header_start(p: Paragraph) -> bool:
+    return p.bullet is None and squash(p.text).startswith(_FIRST_HEADER)
+
+
+def _segments(paragraphs: list[Paragraph]) -> tuple[list[_Segment], list[Paragraph]]:
+    segments: list[_Segment] = []
+    stray: list[Paragraph] = []
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        if _is_header_start(p):
+            end = i
+            while end < len(paragraphs) and not squash(paragraphs[end].text).endswith(_LAST_HEADER):
+                end += 1
+            end = min(end, len(paragraphs) - 1)
+            segments.append(_Segment(header=paragraphs[i:end + 1]))
+            i = end + 1
+            continue
+        if not segments:
+            stray.append(p)
+        elif YEAR_MARKER.match(p.text) and p.bullet is None:
+            block = _YearBlock([p])
+            depth = p.text.count("(") - p.text.count(")")
+            while depth > 0 and i + 1 < len(paragraphs):
+                i += 1
+                block.year_paragraphs.append(paragraphs[i])
+                depth += paragraphs[i].text.count("(") - paragraphs[i].text.count(")")
+            segments[-1].years.append(block)
+        elif not segments[-1].years:
+            segments[-1].main.append(p)
+        else:
+            _add_unit(segments[-1].years[-1].units, p)
+        i += 1
+    return segments, stray
+
+
+def _add_unit(units: list[_Unit], p: Paragraph) -> None:
+    if p.bullet is not None:
+        units.append(_Unit("bullet", [p]))
+    elif parse_status(p.text) is not None:
+        units.append(_Unit("status", [p]))
+    elif units and units[-1].kind in ("bullet", "plain"):
+        units[-1].paragraphs.append(p)
+    else:
+        units.append(_Unit("plain", [p]))
+
+
+def _projects(blocks: list[_YearBlock]) -> set[str]:
+    """Sub-project names: bullet texts that recur in two or more year blocks."""
+    seen: dict[str, int] = {}
+    for block in blocks:
+        for name in {squash(u.text) for u in block.units if u.kind == "bullet"}:
+            seen[name] = seen.get(name, 0) + 1
+    recurring = {name for name, count in seen.items() if count >= 2}
+    if recurring:
+        return recurring
+    names: set[str] = set()
+    for block in blocks:
+        for unit, following in zip(block.units, [*block.units[1:], None], strict=True):
+            if unit.kind == "bullet" and following is not None and following.kind == "status":
+                names.add(squash(unit.text))
+    return names
+
+
+def _split_known_prefix(unit: _Unit, projects: set[str]) -> list[_Unit]:
+    """A project bullet whose wrapped lines ran into the details cell, cut at the name."""
+    squashed = squash(unit.text)
+    for name in sorted(projects, key=len, reverse=True):
+        if squashed != name and squashed.startswith(name):
+            taken: list[Paragraph] = []
+            count = 0
+            rest = list(unit.paragraphs)
+            while rest and count < len(name):
+                count += len(squash(rest[0].text))
+                taken.append(rest.pop(0))
+            if count == len(name) and rest:
+                return [_Unit("bullet", taken), _Unit("plain", rest)]
+    return [unit]
+
+
+def rebuild_achievement_tables(paragraphs: list[Paragraph]) -> tuple[list[Table], list[Paragraph]]:
+    """Tables rebuilt from flattened 목표달성 lines, and the paragraphs left over."""
+    segments, stray = _segments(paragraphs)
+    projects = _projects([y for s in segments for y in s.years])
+    tables = [_segment_table(segment, projects) for segment in segments if segment.years]
+    stray += [p for s in segments if not s.years for p in s.header + s.main]
+    return tables, stray
+
+
+def _segment_table(segment: _Segment, projects: set[str]) -> Table:
+    rows: list[list[Cell]] = []
+    r = 1
+    for block in segment.years:
+        rows.append([_cell(r, 1, block.year_paragraphs), _cell(r, 2, []), _cell(r, 3, [])])
+        r += 1
+        units = [piece for u in block.units for piece in _split_known_prefix(u, projects)]
+        row_cells: list[_Unit] | None = None
+        pending: list[list[_Unit]] = []
+        for unit in units:
+            if unit.kind == "bullet" and squash(unit.text) in projects or row_cells is None:
+                row_cells = [unit]
+                pending.append(row_cells)
+            else:
+                row_cells.append(unit)
+        for group in pending:
+            rows.append(_project_row(r, group))
+            r += 1
+    header_texts = [" ".join(p.text for p in segment.header)]
+    del header_texts
+    line = segment.header[0].provenance.line
+    header = _header_cells(segment.header)
+    main = _cell(1, 0, [Paragraph(text=" ".join(p.text.strip() for p in segment.main),
+                                  provenance=segment.main[0].provenance)] if segment.main else [],
+                 rowspan=max(1, r - 1))
+    cells = header + [main] + [c for row in rows for c in row]
+    return Table(rows=r, cols=4, cells=cells, provenance=Provenance(line=line))
+
+
+def _project_row(r: int, group: list[_Unit]) -> list[Cell]:
+    project = group[0]
+    statuses = [u for u in group[1:] if u.kind == "status"]
+    details = [u for u in group[1:] if u.kind != "status"]
+    detail_paragraphs = [
+        Paragraph(text=u.text, bullet=u.paragraphs[0].bullet, provenance=u.paragraphs[0].provenance)
+        for u in details
+    ]
+    project_paragraph = Paragraph(text=project.text, bullet=project.paragraphs[0].bullet,
+                                  provenance=project.paragraphs[0].provenance)
+    status_paragraphs = [p for u in statuses for p in u.paragraphs]
+    return [_cell(r, 1, [project_paragraph]), _cell(r, 2, status_paragraphs), _cell(r, 3, detail_paragraphs)]
+
+
+def _header_cells(header: list[Paragraph]) -> list[Cell]:
+    """Header paragraphs into the four column cells, by the vocabulary's header words."""
+    words = [squash(w) for key in ("main", "project", "status", "details") for w in ACHIEVEMENT_COLUMNS[key][:1]]
+    texts: list[list[str]] = [[] for _ in words]
+    column = 0
+    for p in header:
+        for token in p.text.split():
+            squashed = squash(token)
+            if squashed in words:
+                column = words.index(squashed)
+            texts[column].append(token)
+    line = header[0].provenance.line
+    return [_text_cell(0, c, " ".join(t), line) for c, t in enumerate(texts)]

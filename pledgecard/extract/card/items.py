@@ -1,0 +1,86 @@
+"""Bullet paragraphs into a tree of Items (◦/○ level 1, - level 2, * and ※ notes under their
+parent), each with the dates, amounts and quantities its text holds."""
+
+from __future__ import annotations
+
+import regex
+
+from pledgecard.extract.document import Paragraph
+from pledgecard.models import Finding, Item
+from pledgecard.normalize import find_money, find_quantities, find_spans, parse_status
+from pledgecard.vocab import BULLET_LEVELS
+
+_TRAILING_PAREN = regex.compile(r"\(([^()]{1,12})\)\s*$")
+#: Level given to a paragraph with no bullet inside a bulleted list.
+PLAIN_LEVEL = 1
+
+
+def item_level(paragraph: Paragraph) -> int:
+    if paragraph.bullet is None:
+        return PLAIN_LEVEL
+    return BULLET_LEVELS.get(paragraph.bullet, PLAIN_LEVEL)
+
+
+def trailing_note(text: str) -> str | None:
+    """A closing ``(종료)``-style remark: a status word in the last parentheses."""
+    match = _TRAILING_PAREN.search(text)
+    if match and parse_status(match.group(1)) is not None:
+        return match.group(1).strip()
+    return None
+
+
+def make_item(paragraph: Paragraph, level: int, path: str, findings: list[Finding]) -> Item:
+    text = paragraph.text
+    local: list[Finding] = []
+    item = Item(
+        marker=paragraph.bullet or "",
+        level=level,
+        text=text,
+        dates=find_spans(text, local),
+        amounts=find_money(text),
+        quantities=find_quantities(text),
+        note=trailing_note(text),
+        provenance=paragraph.provenance,
+    )
+    findings.extend(f if f.path else f.model_copy(update={"path": path}) for f in local)
+    return item
+
+
+def build_items(paragraphs: list[Paragraph], path: str, findings: list[Finding]) -> list[Item]:
+    """The forest of items; a note or deeper bullet hangs under the nearest shallower item."""
+    roots: list[Item] = []
+    stack: list[tuple[Item, str]] = []
+    for paragraph in paragraphs:
+        level = item_level(paragraph)
+        while stack and stack[-1][0].level >= level:
+            stack.pop()
+        if stack:
+            parent, parent_path = stack[-1]
+            item_path = f"{parent_path}.children[{len(parent.children)}]"
+            siblings = parent.children
+        else:
+            item_path = f"{path}[{len(roots)}]"
+            siblings = roots
+        item = make_item(paragraph, level, item_path, findings)
+        siblings.append(item)
+        stack.append((item, item_path))
+    return roots
+
+
+def group_roots(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, list[Paragraph]]]:
+    """Each top-level paragraph with the paragraphs nested under it."""
+    if not paragraphs:
+        return []
+    top = min(item_level(p) for p in paragraphs)
+    groups: list[tuple[Paragraph, list[Paragraph]]] = []
+    for paragraph in paragraphs:
+        if item_level(paragraph) == top or not groups:
+            groups.append((paragraph, []))
+        else:
+            groups[-1][1].append(paragraph)
+    return groups
+
+
+def stamp(local: list[Finding], path: str) -> list[Finding]:
+    """Findings with ``path`` set where the normalizer left it empty."""
+    return [f if f.path else f.model_copy(update={"path": path}) for f in local]

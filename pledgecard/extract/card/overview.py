@@ -1,0 +1,56 @@
+"""□ 사업개요: 사업기간, 사업량, 총사업비 (with its breakdown), 주요내용 items."""
+
+from __future__ import annotations
+
+from pledgecard.extract.card.items import build_items, group_roots, stamp
+from pledgecard.extract.card.layout import block_text
+from pledgecard.extract.document import Block, Paragraph
+from pledgecard.models import Finding, Overview
+from pledgecard.normalize import parse_quantity, parse_span, parse_total_cost, stated_years
+from pledgecard.normalize.text import squash
+from pledgecard.vocab import OVERVIEW_LABELS
+
+_FIELDS: dict[str, str] = {squash(label): key for key, labels in OVERVIEW_LABELS.items() for label in labels}
+_SEPARATORS = (":", "：")
+
+
+def split_label(text: str) -> tuple[str | None, str]:
+    """``("period", "2022~2027년(6년간)")`` from ``"사업기간 : 2022~2027년(6년간)"``."""
+    for separator in _SEPARATORS:
+        if separator in text:
+            label, value = text.split(separator, 1)
+            key = _FIELDS.get(squash(label))
+            if key is not None:
+                return key, value.strip()
+    squashed = squash(text)
+    if squashed in _FIELDS:
+        return _FIELDS[squashed], ""
+    return None, text
+
+
+def read_overview(blocks: list[Block], issuer: str, findings: list[Finding]) -> tuple[Overview, list[str]]:
+    """The overview fields, and the text of what no field took."""
+    overview = Overview()
+    leftovers = [block_text(b) for b in blocks if not isinstance(b, Paragraph)]
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    for root, nested in group_roots(paragraphs):
+        key, value = split_label(root.text)
+        local: list[Finding] = []
+        if key == "items":
+            overview.items = build_items(nested, "overview.items", findings)
+            nested = []
+            if value:
+                leftovers.append(value)
+        elif key == "period":
+            overview.period = parse_span(value, local)
+            overview.period_years = stated_years(value)
+            findings.extend(stamp(local, "overview.period"))
+        elif key == "volume":
+            overview.volume = parse_quantity(value)
+        elif key == "total_cost":
+            overview.total_cost = parse_total_cost(value, issuer, local)
+            findings.extend(stamp(local, "overview.total_cost"))
+        else:
+            leftovers.append(root.full_text)
+        leftovers.extend(p.full_text for p in nested)
+    return overview, leftovers

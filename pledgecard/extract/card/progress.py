@@ -1,0 +1,128 @@
+"""□ 추진실적(성과): progress blocks headed 《… 기준 누계》 / 《… 현재》, and the per-year
+《현재까지 목표달성》 achievements table."""
+
+from __future__ import annotations
+
+import regex
+
+from pledgecard.extract.card.flattened import YEAR_MARKER, rebuild_achievement_tables
+from pledgecard.extract.card.items import build_items
+from pledgecard.extract.card.layout import block_text
+from pledgecard.extract.document import Block, Cell, Paragraph, Table
+from pledgecard.models import Achievement, Finding, ProgressBlock
+from pledgecard.normalize import parse_as_of, parse_status
+from pledgecard.normalize.text import close_spaced, join_wrapped, squash
+from pledgecard.vocab import ACHIEVEMENT_COLUMNS, ACHIEVEMENT_HEADING
+
+_BLOCK_HEADING = regex.compile(r"^[《≪〈<\[【]\s*(.+?)\s*[》≫〉>\]】]$")
+_COLUMN_WORDS = {key: tuple(squash(w) for w in words) for key, words in ACHIEVEMENT_COLUMNS.items()}
+#: Column positions when a table has no recognisable header row.
+_DEFAULT_COLUMNS = {"main": 0, "project": 1, "status": 2, "details": 3}
+
+
+def block_heading(block: Block) -> str | None:
+    if not isinstance(block, Paragraph) or block.bullet is not None:
+        return None
+    match = _BLOCK_HEADING.match(block.text.strip())
+    if match is None or YEAR_MARKER.match(block.text.strip()):
+        return None
+    return match.group(1)
+
+
+def read_progress(blocks: list[Block], findings: list[Finding]) -> tuple[list[ProgressBlock], list[Achievement], list[str]]:
+    progress: list[ProgressBlock] = []
+    achievements: list[Achievement] = []
+    leftovers: list[str] = []
+    groups: list[tuple[str | None, list[Block]]] = [(None, [])]
+    for block in blocks:
+        heading = block_heading(block)
+        if heading is not None:
+            groups.append((heading, []))
+        else:
+            groups[-1][1].append(block)
+    for heading, members in groups:
+        if heading is None and not members:
+            continue
+        if heading is not None and ACHIEVEMENT_HEADING in squash(heading):
+            rows, rest = read_achievements(members)
+            achievements.extend(rows)
+            leftovers.extend(rest)
+            continue
+        as_of, cumulative = parse_as_of(heading) if heading else (None, False)
+        path = f"progress[{len(progress)}].items"
+        paragraphs = [b for b in members if isinstance(b, Paragraph)]
+        leftovers.extend(block_text(b) for b in members if isinstance(b, Table))
+        progress.append(ProgressBlock(heading=heading or "", as_of=as_of, cumulative=cumulative,
+                                      items=build_items(paragraphs, path, findings)))
+    return progress, achievements, leftovers
+
+
+def read_achievements(blocks: list[Block]) -> tuple[list[Achievement], list[str]]:
+    tables = [b for b in blocks if isinstance(b, Table)]
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    leftovers: list[str] = []
+    if paragraphs:
+        rebuilt, stray = rebuild_achievement_tables(paragraphs)
+        tables.extend(rebuilt)
+        leftovers.extend(p.full_text for p in stray)
+    rows: list[Achievement] = []
+    year: int | None = None
+    for table in tables:
+        table_rows, year, rest = achievements_of_table(table, year)
+        rows.extend(table_rows)
+        leftovers.extend(rest)
+    return rows, leftovers
+
+
+def _columns(header: list[Cell | None]) -> dict[str, int] | None:
+    found: dict[str, int] = {}
+    for c, cell in enumerate(header):
+        if cell is None:
+            continue
+        squashed = squash(cell.text)
+        for key, words in _COLUMN_WORDS.items():
+            if key not in found and squashed.startswith(words):
+                found[key] = c
+    return found if {"project", "details"} <= found.keys() else None
+
+
+def _text(cell: Cell | None) -> str:
+    return join_wrapped(cell.text.split("\n")) if cell else ""
+
+
+def _strip_bullet(cell: Cell | None) -> str:
+    if cell is None:
+        return ""
+    return close_spaced(" ".join(p.text for p in cell.paragraphs) if cell.paragraphs else cell.text)
+
+
+def achievements_of_table(table: Table, year: int | None) -> tuple[list[Achievement], int | None, list[str]]:
+    """Rows of one 목표달성 table; ``year`` carries over from a table cut by a page break."""
+    grid = table.grid()
+    columns = _columns(grid[0]) if grid else None
+    start = 1 if columns else 0
+    columns = columns or _DEFAULT_COLUMNS
+    rows: list[Achievement] = []
+    leftovers: list[str] = []
+    for r in range(start, table.rows):
+        row = grid[r]
+        project_cell = row[columns["project"]] if columns["project"] < len(row) else None
+        marker = YEAR_MARKER.match(_text(project_cell))
+        if marker:
+            year = int(marker.group(1))
+            continue
+        project = _strip_bullet(project_cell)
+        if not project:
+            continue
+        status_cell = row[columns["status"]] if "status" in columns and columns["status"] < len(row) else None
+        details_cell = row[columns["details"]] if columns["details"] < len(row) else None
+        status_text = _text(status_cell)
+        status = parse_status(status_text) if status_text else None
+        if status_text and status is None:
+            leftovers.append(status_text)
+        if year is None:
+            leftovers.append(project)
+            continue
+        details = [p.text for p in details_cell.paragraphs] if details_cell else []
+        rows.append(Achievement(year=year, project=project, status=status, details=details))
+    return rows, year, leftovers

@@ -1,0 +1,84 @@
+"""The format-neutral document every reader yields.
+
+A document is a flat sequence of blocks in reading order: paragraphs (with their
+bullet glyph and depth) and tables (a grid of cells with spans; a cell may hold
+paragraphs and nested tables). Readers know nothing of pledge cards; the card
+parser knows nothing of file formats. This module is the seam between them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pledgecard.models import Finding, Provenance, SourceFormat
+
+
+class DocModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Paragraph(DocModel):
+    """One paragraph: text without its bullet, the bullet glyph and the indentation depth."""
+
+    kind: Literal["paragraph"] = "paragraph"
+    text: str
+    bullet: str | None = None
+    depth: int = 0
+    provenance: Provenance = Field(default_factory=Provenance)
+
+    @property
+    def full_text(self) -> str:
+        return f"{self.bullet} {self.text}" if self.bullet else self.text
+
+
+class Cell(DocModel):
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    text: str
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    provenance: Provenance = Field(default_factory=Provenance)
+
+
+class Table(DocModel):
+    kind: Literal["table"] = "table"
+    rows: int
+    cols: int
+    cells: list[Cell]
+    provenance: Provenance = Field(default_factory=Provenance)
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Row-major grid; a spanned position points at its anchor cell."""
+        grid: list[list[Cell | None]] = [[None] * self.cols for _ in range(self.rows)]
+        for cell in self.cells:
+            for r in range(cell.row, min(cell.row + cell.rowspan, self.rows)):
+                for c in range(cell.col, min(cell.col + cell.colspan, self.cols)):
+                    grid[r][c] = cell
+        return grid
+
+    def row_texts(self) -> list[list[str]]:
+        """Each row as cell texts, with spanned positions repeating the anchor's text."""
+        return [[cell.text if cell else "" for cell in row] for row in self.grid()]
+
+
+Block = Paragraph | Table
+
+
+class Document(DocModel):
+    path: str
+    format: SourceFormat
+    blocks: list[Block] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+Cell.model_rebuild()

@@ -1,0 +1,139 @@
+"""Tables drawn with box-drawing characters, as Hangul's own text export writes them.
+
+    ┏━━━━┯━━━━┓
+    ┃ a  │ b  ┃
+    ┠────┼────┨        a missing │ merges columns; a blank stretch in a rule
+    ┃ c  │ d  ┃        line (no ─ under a cell) merges that cell with the row below
+    ┗━━━━┷━━━━┛
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from pledgecard.extract.document import Cell, Paragraph, Table
+from pledgecard.extract.text.paragraphs import split_bullet
+from pledgecard.models import Provenance
+
+VERTICALS = frozenset("│┃║┼╂┿╋╀╁╃╄╅╆╇╈╉╊┯┷┬┴┳┻╤╧╥╨╦╩├┤┠┨┣┫╟╢╠╣┏┓┗┛┌┐└┘╔╗╚╝┍┑┕┙┎┒┖┚╒╕╘╛╓╖╙╜")
+HORIZONTALS = frozenset("─━═┄┅┈┉╌╍")
+RULE_STARTS = frozenset("┏┌╔┍┎╒╓┠├┣╟╠┝┞┟┡┢┗└╚┕┖╘╙")
+ROW_STARTS = frozenset("┃│║")
+BOX_CHARS = VERTICALS | HORIZONTALS
+
+
+def char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def is_box_line(line: str) -> bool:
+    stripped = line.lstrip()
+    return bool(stripped) and (stripped[0] in RULE_STARTS or stripped[0] in ROW_STARTS)
+
+
+def is_rule_line(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and all(ch in BOX_CHARS or ch == " " for ch in stripped)
+
+
+def columns(line: str) -> list[tuple[int, str]]:
+    """Each character with its display column."""
+    out: list[tuple[int, str]] = []
+    col = 0
+    for ch in line:
+        out.append((col, ch))
+        col += char_width(ch)
+    return out
+
+
+def vertical_positions(line: str) -> set[int]:
+    return {col for col, ch in columns(line) if ch in VERTICALS}
+
+
+def text_between(line: str, start: int, end: int) -> str:
+    """The characters of ``line`` whose display column lies strictly inside (start, end)."""
+    return "".join(ch for col, ch in columns(line) if start < col < end).strip()
+
+
+def ruled_between(line: str, start: int, end: int) -> bool:
+    """Whether a rule line draws a horizontal stroke between two boundaries."""
+    return any(ch in HORIZONTALS for col, ch in columns(line) if start < col < end)
+
+
+@dataclass
+class _Pending:
+    row: int
+    col: int
+    colspan: int
+    start: int
+    end: int
+    lines: list[tuple[str, int]] = field(default_factory=list)
+    rowspan: int = 1
+
+
+def parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
+    """A table from its box-drawn lines, each ``(text, line_number)``."""
+    bounds = sorted(set().union(*(vertical_positions(text) for text, _ in lines)))
+    col_of = {pos: i for i, pos in enumerate(bounds)}
+    groups: list[list[tuple[str, int]]] = []
+    rules: list[str] = []
+    current: list[tuple[str, int]] = []
+    for text, number in lines:
+        if is_rule_line(text):
+            if current:
+                groups.append(current)
+                current = []
+            rules.append(text)
+        else:
+            if not current and groups and len(rules) < len(groups) + 1:
+                rules.append("")
+            current.append((text, number))
+    if current:
+        groups.append(current)
+    cells: list[_Pending] = []
+    open_cells: dict[tuple[int, int], _Pending] = {}
+    for r, group in enumerate(groups):
+        rule_above = rules[r] if r < len(rules) else ""
+        present = sorted(set().union(*(vertical_positions(t) for t, _ in group)))
+        next_open: dict[tuple[int, int], _Pending] = {}
+        for start, end in zip(present, present[1:], strict=False):
+            texts = [(text_between(t, start, end), n) for t, n in group]
+            key = (start, end)
+            above = open_cells.get(key)
+            if above is not None and r > 0 and rule_above and not ruled_between(rule_above, start, end):
+                above.rowspan += 1
+                above.lines.extend(texts)
+                next_open[key] = above
+                continue
+            cell = _Pending(r, col_of[start], col_of[end] - col_of[start], start, end, texts)
+            cells.append(cell)
+            next_open[key] = cell
+        open_cells = next_open
+    return Table(
+        rows=len(groups),
+        cols=max(1, len(bounds) - 1),
+        cells=[_to_cell(c, table_index) for c in cells],
+        provenance=Provenance(line=lines[0][1], table=table_index),
+    )
+
+
+def _to_cell(pending: _Pending, table_index: int) -> Cell:
+    paragraphs = []
+    for text, number in pending.lines:
+        if not text:
+            continue
+        bullet, body = split_bullet(text)
+        paragraphs.append(Paragraph(text=body, bullet=bullet, provenance=Provenance(line=number)))
+    first_line = pending.lines[0][1] if pending.lines else None
+    return Cell(
+        row=pending.row,
+        col=pending.col,
+        rowspan=pending.rowspan,
+        colspan=pending.colspan,
+        text="\n".join(p.full_text for p in paragraphs),
+        paragraphs=paragraphs,
+        provenance=Provenance(line=first_line, table=table_index, row=pending.row, col=pending.col),
+    )

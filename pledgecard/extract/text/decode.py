@@ -1,0 +1,117 @@
+"""Bytes of a text dump into clean text: encoding, line endings, Unicode form, glyphs."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from pledgecard.extract.base import ReadError
+from pledgecard.vocab import LOST_GLYPHS, LOST_HEADING_GLYPH, PRIVATE_USE_BULLETS
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: Legacy Korean encodings tried, in order, when the bytes are not UTF-8.
+_KOREAN_ENCODINGS: tuple[str, ...] = ("cp949", "euc-kr", "johab")
+#: Largest share of control characters (other than whitespace) a text may hold.
+_MAX_CONTROL_SHARE = 0.02
+
+
+def guess_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: one byte of each pair is mostly zero for ASCII-heavy text."""
+    sample = data[:4000]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even_zero = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd_zero = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if odd_zero > 0.3 and even_zero < 0.05:
+        return "utf-16-le"
+    if even_zero > 0.3 and odd_zero < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(data: bytes) -> str:
+    """The encoding of a text dump; raises ReadError for bytes that are not text."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    utf16 = guess_utf16(data)
+    if utf16:
+        return utf16
+    if b"\x00" in data:
+        raise ReadError("not a text file (binary content)")
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for name in _KOREAN_ENCODINGS:
+        try:
+            data.decode(name)
+            return name
+        except UnicodeDecodeError:
+            continue
+    return _charset_normalizer_guess(data)
+
+
+def _charset_normalizer_guess(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReadError("not a text file (no text encoding fits its bytes)")
+    return str(best.encoding)
+
+
+def map_glyphs(text: str) -> str:
+    """Private-use bullet glyphs to what they draw; a lost glyph (U+FFFD) to □."""
+    out = []
+    for ch in text:
+        if ch in PRIVATE_USE_BULLETS:
+            out.append(PRIVATE_USE_BULLETS[ch])
+        elif ch in LOST_GLYPHS:
+            out.append(LOST_HEADING_GLYPH)
+        elif 0xE000 <= ord(ch) <= 0xF8FF:
+            out.append(LOST_HEADING_GLYPH)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    controls = sum(
+        1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\t\r\f"
+    )
+    return controls / len(text)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """``(text, encoding)``: decoded, LF line endings, NFC, glyphs mapped."""
+    encoding = detect_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise ReadError(f"not a text file (cannot decode as {encoding})") from exc
+    text = text.lstrip("\ufeff")
+    if control_share(text) > _MAX_CONTROL_SHARE:
+        raise ReadError("not a text file (binary content)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return map_glyphs(text), encoding
+
+
+def looks_like_text(head: bytes) -> bool:
+    """Sniff: a head of bytes that decodes as text with few control characters."""
+    try:
+        detect = detect_encoding(head)
+        sample = head.decode(detect, errors="ignore")
+    except ReadError:
+        return False
+    return control_share(sample) <= _MAX_CONTROL_SHARE

@@ -1,0 +1,70 @@
+"""Lines of a text dump into paragraphs: bullet glyph, indentation depth, wrapped lines joined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pledgecard.extract.document import Paragraph
+from pledgecard.models import Provenance
+from pledgecard.vocab import BULLET_LEVELS
+
+#: Glyphs that are a bullet only when a space follows (``-5``, ``*주``, ``·2`` are text).
+_NEEDS_SPACE = frozenset("-*·‧∙–―－ㅇ")
+
+
+@dataclass
+class Line:
+    text: str
+    number: int
+
+    @property
+    def indent(self) -> int:
+        expanded = self.text.expandtabs(4)
+        return len(expanded) - len(expanded.lstrip(" \u3000"))
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_bullet(text: str) -> tuple[str | None, str]:
+    """``("◦", "사업기간 : …")`` from ``"◦ 사업기간 : …"``; ``(None, text)`` without a bullet."""
+    stripped = text.strip()
+    if not stripped:
+        return None, ""
+    glyph = stripped[0]
+    if glyph not in BULLET_LEVELS:
+        return None, stripped
+    rest = stripped[1:]
+    if glyph in _NEEDS_SPACE and rest and not rest[0].isspace():
+        return None, stripped
+    if not rest.strip() and glyph in _NEEDS_SPACE:
+        return None, stripped
+    return glyph, rest.strip()
+
+
+def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """One paragraph per line, an indented unbulleted line right below a paragraph joining it."""
+    paragraphs: list[Paragraph] = []
+    previous: Line | None = None
+    for line in lines:
+        if line.blank:
+            previous = None
+            continue
+        bullet, body = split_bullet(line.text)
+        continues = (
+            previous is not None
+            and bullet is None
+            and line.indent > 0
+            and paragraphs
+            and paragraphs[-1].provenance.line is not None
+        )
+        if continues:
+            last = paragraphs[-1]
+            paragraphs[-1] = last.model_copy(update={"text": f"{last.text} {body}".strip()})
+        else:
+            paragraphs.append(
+                Paragraph(text=body, bullet=bullet, depth=line.indent, provenance=Provenance(line=line.number))
+            )
+        previous = line
+    return paragraphs

@@ -1,0 +1,124 @@
+"""Findings (CARD-SPEC §4): what a card says checked against itself. Nothing is fixed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from pledgecard.models import Card, FinanceCell, Finding
+from pledgecard.normalize.dates import span_years
+from pledgecard.normalize.text import squash
+from pledgecard.vocab import PART_LABELS, REQUIRED_PARTS
+
+#: Codes that say the parse itself is incomplete (the file's status becomes ``partial``).
+INCOMPLETE_CODES = frozenset({"card.missing_part", "unplaced.text", "finance.unit_missing"})
+_UNPLACED_PREVIEW = 80
+
+
+def missing_parts(seen: set[str]) -> list[Finding]:
+    return [
+        Finding(code="card.missing_part", severity="warning", path=part,
+                message=f"the card lacks its {PART_LABELS[part]}")
+        for part in REQUIRED_PARTS if part not in seen
+    ]
+
+
+def unplaced_findings(unplaced: list[str]) -> list[Finding]:
+    return [
+        Finding(code="unplaced.text", severity="warning", path=f"unplaced[{i}]",
+                message=f"text no field took: {text[:_UNPLACED_PREVIEW]}")
+        for i, text in enumerate(unplaced)
+    ]
+
+
+def _in_unit(won: int, unit_won: int | None) -> str:
+    if unit_won and won % unit_won == 0:
+        return f"{won // unit_won:,}"
+    if unit_won:
+        return f"{won / unit_won:,.3f}".rstrip("0").rstrip(".")
+    return f"{won:,} won"
+
+
+def finance_findings(card: Card) -> list[Finding]:
+    cells = card.finance.cells
+    unit = card.finance.unit_won
+    findings: list[Finding] = []
+    rows: dict[str, list[FinanceCell]] = defaultdict(list)
+    columns: dict[str, list[FinanceCell]] = defaultdict(list)
+    for cell in cells:
+        rows[cell.source].append(cell)
+        columns[cell.column].append(cell)
+    for source, row in rows.items():
+        total = [c for c in row if c.kind == "total"]
+        parts = [c for c in row if c.kind != "total"]
+        if len(total) == 1 and parts and total[0].won is not None and all(c.won is not None for c in parts):
+            summed = sum(c.won or 0 for c in parts)
+            if summed != total[0].won:
+                findings.append(Finding(
+                    code="finance.row_sum", severity="error", path=f"finance.cells[source={source}]",
+                    message=f"{source}: {total[0].column} {_in_unit(total[0].won, unit)} ≠ sum of its "
+                            f"columns {_in_unit(summed, unit)} (off by {_in_unit(summed - total[0].won, unit)})"))
+    for column, cells_of_column in columns.items():
+        total = [c for c in cells_of_column if c.category == "total"]
+        parts = [c for c in cells_of_column if c.category != "total"]
+        if len(total) == 1 and parts and total[0].won is not None and all(c.won is not None for c in parts):
+            summed = sum(c.won or 0 for c in parts)
+            if summed != total[0].won:
+                findings.append(Finding(
+                    code="finance.column_sum", severity="error", path=f"finance.cells[column={column}]",
+                    message=f"{column}: {total[0].source} {_in_unit(total[0].won, unit)} ≠ sum of the "
+                            f"sources {_in_unit(summed, unit)} (off by {_in_unit(summed - total[0].won, unit)})"))
+    return findings + overview_vs_table(card)
+
+
+def _row_total(card: Card, predicate: str) -> FinanceCell | None:
+    matches = [c for c in card.finance.cells if c.kind == "total" and squash(c.source) == predicate]
+    return matches[0] if len(matches) == 1 else None
+
+
+def overview_vs_table(card: Card) -> list[Finding]:
+    cost = card.overview.total_cost
+    cells = card.finance.cells
+    if cost is None or not cells:
+        return []
+    findings: list[Finding] = []
+    grand = [c for c in cells if c.kind == "total" and c.category == "total"]
+    if len(grand) == 1 and cost.won is not None and grand[0].won is not None and cost.won != grand[0].won:
+        findings.append(Finding(
+            code="finance.total_vs_overview", severity="error", path="overview.total_cost",
+            message=f"총사업비 in 사업개요 is {cost.won:,} won but the finance table's total is "
+                    f"{grand[0].won:,} won"))
+    for index, funding in enumerate(cost.breakdown):
+        row = _row_total(card, squash(funding.source)) or _unique_category_total(card, funding.category)
+        if row is None or row.won is None or funding.won is None or row.won == funding.won:
+            continue
+        findings.append(Finding(
+            code="finance.total_vs_overview", severity="error", path=f"overview.total_cost.breakdown[{index}]",
+            message=f"{funding.source} in 사업개요 is {funding.won:,} won but the finance table's "
+                    f"{row.source} total is {row.won:,} won"))
+    return findings
+
+
+def _unique_category_total(card: Card, category: str) -> FinanceCell | None:
+    matches = [c for c in card.finance.cells if c.kind == "total" and c.category == category]
+    return matches[0] if len(matches) == 1 else None
+
+
+def period_findings(card: Card) -> list[Finding]:
+    period, stated = card.overview.period, card.overview.period_years
+    if period is None or stated is None:
+        return []
+    years = span_years(period)
+    if years is None or years == stated:
+        return []
+    return [Finding(code="period.years", severity="warning", path="overview.period",
+                    message=f"the period {period.text!r} spans {years} years but the card says {stated}")]
+
+
+def check_card(card: Card) -> Card:
+    """The card with the consistency findings added."""
+    card.findings = [*card.findings, *finance_findings(card), *period_findings(card)]
+    return card
+
+
+def is_incomplete(card: Card) -> bool:
+    return any(f.code in INCOMPLETE_CODES for f in card.findings)
