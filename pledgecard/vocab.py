@@ -111,8 +111,10 @@ FUNDING_FIXED: Final[dict[str, str]] = {
 }
 #: Labels whose category depends on the issuer level (시비 on a metropolitan card is provincial).
 FUNDING_BY_LEVEL: Final[dict[str, dict[str, str]]] = {
-    "시비": {"metropolitan": "provincial", "province": "municipal", "default": "municipal"},
-    "시": {"metropolitan": "provincial", "province": "municipal", "default": "municipal"},
+    "시비": {"metropolitan": "provincial", "district": "provincial", "province": "municipal",
+             "default": "municipal"},
+    "시": {"metropolitan": "provincial", "district": "provincial", "province": "municipal",
+            "default": "municipal"},
     "지방비": {"province": "provincial", "metropolitan": "provincial", "default": "municipal"},
 }
 #: A place name used as a funding label (원주시 11억) is a municipality.
@@ -160,3 +162,64 @@ CUMULATIVE_WORDS: Final[tuple[str, ...]] = ("누계", "누적")
 AS_OF_WORDS: Final[tuple[str, ...]] = ("기준", "현재")
 #: Characters that mark a two-digit year (’24 = 2024).
 YEAR_APOSTROPHES: Final[str] = "’‘`'´\u0300\u2032"
+
+# =========================================================================== normalizers
+# Words the value normalizers (pledgecard.normalize) recognise; added with that package.
+
+# --------------------------------------------------------------------------- numbers
+#: Korean myriad units: each multiplies the digits before it (3억 5천만 = 3×10^8 + 5×10^7).
+NUMBER_BIG_UNITS: Final[dict[str, int]] = {"조": 10**12, "억": 10**8, "만": 10**4}
+#: Small multipliers that sit between the digits and a myriad unit (5천만, 89,873백만).
+NUMBER_SMALL_UNITS: Final[dict[str, int]] = {"천": 10**3, "백": 10**2, "십": 10}
+#: ``여`` after a number or unit: "and some" (20여억 원, 3만여 명, 2만 9천여 명).
+APPROX_INFIX: Final[str] = "여"
+#: Words before an amount that make it approximate (약 20억 원).
+APPROX_PREFIXES: Final[tuple[str, ...]] = ("약", "대략")
+#: Words before an amount that add nothing (총 36억 원).
+TOTAL_PREFIXES: Final[tuple[str, ...]] = ("총",)
+#: Ordinal marker: 제20회 is the 20th, not a count of 20.
+ORDINAL_PREFIX: Final[str] = "제"
+#: Particles and endings that may follow a unit directly (5건을, 100억 원의, 3회째).
+UNIT_PARTICLES: Final[tuple[str, ...]] = (
+    "으로", "까지", "부터", "이상", "이하", "내외", "정도",
+    "을", "를", "이", "가", "은", "는", "의", "에", "로", "과", "와", "도", "씩", "만", "별", "당",
+    "째", "여",
+)
+
+# --------------------------------------------------------------------------- money
+WON: Final[str] = "원"
+#: Units that make a money amount without a following 원 (202억, 1조).
+MONEY_UNITS_WITHOUT_WON: Final[tuple[str, ...]] = ("조", "억")
+#: Currency words after an amount that mean it is not in won (5억 달러).
+FOREIGN_CURRENCY_WORDS: Final[tuple[str, ...]] = ("달러", "불", "유로", "엔", "위안", "파운드")
+#: Finance-table cells that mean zero.
+ZERO_CELLS: Final[frozenset[str]] = frozenset({"-", "–", "―", "—", "－", "‐", "−", "0"})
+#: Signs of a negative amount in a table cell (△1,234).
+NEGATIVE_MARKS: Final[tuple[str, ...]] = ("△", "▲", "-", "−")
+#: The label of a table's unit note: (단위 : 백만 원).
+TABLE_UNIT_LABEL: Final[str] = "단위"
+
+# --------------------------------------------------------------------------- dates
+YEAR_WORD: Final[str] = "년"
+MONTH_WORD: Final[str] = "월"
+DAY_WORD: Final[str] = "일"
+#: Marks between the two ends of a period (’18~’27년).
+RANGE_MARKS: Final[str] = "~∼〜～"
+#: A stated length of a period: (6년간), (5개년).
+STATED_YEARS_SUFFIXES: Final[tuple[str, ...]] = ("년간", "개년")
+
+# --------------------------------------------------------------------------- tables that arrive flattened
+#: Header words of the per-year 목표달성 table, in column order: main project, sub-project
+#: (its 목표치), status, details.
+ACHIEVEMENT_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "main": ("주요사업", "사업명"),
+    "project": ("목표치", "세부사업", "세부과제", "목표"),
+    "status": ("추진상황", "이행상황", "진행상황"),
+    "details": ("추진내용", "추진실적", "주요실적"),
+}
+#: Header cells of a 소통 table that stand alone even when a line holds more.
+CHANNEL_STANDALONE: Final[tuple[str, ...]] = ("계", "합계", "기타")
+#: Words that end a wrapped channel name and never start one (만족도 / 조사).
+CHANNEL_TAILS: Final[tuple[str, ...]] = ("조사", "자문", "등", "보도", "방송", "개최", "운영")
+#: A place name used as a funding label that is a province or metropolitan city (강원도 10억).
+PROVINCIAL_NAME_SUFFIXES: Final[tuple[str, ...]] = ("특별자치도", "광역시", "특별자치시", "특별시", "도")

@@ -59,6 +59,8 @@ def sniff_format(data: bytes) -> SourceFormat | None:
     for fmt, reader in READERS.items():
         if fmt != "txt" and reader.sniff(head):
             return fmt
+    if any(head.startswith(magic) for magic in KNOWN_MAGIC):
+        return None
     text_reader = READERS.get("txt")
     if text_reader is not None and text_reader.sniff(head):
         return "txt"

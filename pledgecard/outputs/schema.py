@@ -12,8 +12,8 @@ SCHEMA_ID = f"https://pledgecard.invalid/schema/card-{SCHEMA_VERSION}.json"
 
 def card_schema() -> dict[str, Any]:
     schema = Card.model_json_schema(mode="serialization")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
-            "title": "Pledge management card (공약사업 관리카드)", **schema}
+    return {**schema, "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+            "title": "Pledge management card (공약사업 관리카드)"}
 
 
 def card_schema_json() -> str:

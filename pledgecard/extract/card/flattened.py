@@ -223,7 +223,7 @@ def _segment_table(segment: _Segment, projects: set[str]) -> Table:
         row_cells: list[_Unit] | None = None
         pending: list[list[_Unit]] = []
         for unit in units:
-            if unit.kind == "bullet" and squash(unit.text) in projects or row_cells is None:
+            if (unit.kind == "bullet" and squash(unit.text) in projects) or row_cells is None:
                 row_cells = [unit]
                 pending.append(row_cells)
             else:

@@ -69,7 +69,7 @@ def read_header(blocks: list[Block]) -> HeaderFields:
             if key is None:
                 if value:
                     result.leftovers.append(value)
-            elif key in result.values and result.values[key]:
+            elif result.values.get(key):
                 result.leftovers.append(value)
             else:
                 result.values[key] = value

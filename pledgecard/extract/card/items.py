@@ -25,7 +25,7 @@ def trailing_note(text: str) -> str | None:
     """A closing ``(종료)``-style remark: a status word in the last parentheses."""
     match = _TRAILING_PAREN.search(text)
     if match and parse_status(match.group(1)) is not None:
-        return match.group(1).strip()
+        return str(match.group(1)).strip()
     return None
 
 

@@ -72,10 +72,8 @@ def kind_text(block: Block) -> str | None:
 
 def starts_header(block: Block) -> bool:
     """Whether a block opens a header grid (공약명 / 관리번호 …)."""
-    if isinstance(block, Table):
-        text = block.cells[0].text if block.cells else ""
-    else:
-        text = block.text
+    first_cell = block.cells[0].text if isinstance(block, Table) and block.cells else ""
+    text = first_cell if isinstance(block, Table) else block.text
     return squash(text).startswith(_CARD_START_LABELS)
 
 

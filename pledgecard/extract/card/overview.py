@@ -5,8 +5,8 @@ from __future__ import annotations
 from pledgecard.extract.card.items import build_items, group_roots, stamp
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.document import Block, Paragraph
-from pledgecard.models import Finding, Overview
-from pledgecard.normalize import parse_quantity, parse_span, parse_total_cost, stated_years
+from pledgecard.models import Finding, Overview, Quantity
+from pledgecard.normalize import find_quantities, parse_quantity, parse_span, parse_total_cost, stated_years
 from pledgecard.normalize.text import squash
 from pledgecard.vocab import OVERVIEW_LABELS
 
@@ -28,6 +28,15 @@ def split_label(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+def read_volume(value: str) -> Quantity | None:
+    """사업량: the quantity itself, or the first counted thing of a phrase (공영주차장 3개소)."""
+    quantity = parse_quantity(value)
+    if quantity is not None:
+        return quantity
+    found = find_quantities(value)
+    return found[0].model_copy(update={"text": value.strip()}) if found else None
+
+
 def read_overview(blocks: list[Block], issuer: str, findings: list[Finding]) -> tuple[Overview, list[str]]:
     """The overview fields, and the text of what no field took."""
     overview = Overview()
@@ -46,7 +55,7 @@ def read_overview(blocks: list[Block], issuer: str, findings: list[Finding]) -> 
             overview.period_years = stated_years(value)
             findings.extend(stamp(local, "overview.period"))
         elif key == "volume":
-            overview.volume = parse_quantity(value)
+            overview.volume = read_volume(value)
         elif key == "total_cost":
             overview.total_cost = parse_total_cost(value, issuer, local)
             findings.extend(stamp(local, "overview.total_cost"))

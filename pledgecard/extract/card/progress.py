@@ -26,10 +26,12 @@ def block_heading(block: Block) -> str | None:
     match = _BLOCK_HEADING.match(block.text.strip())
     if match is None or YEAR_MARKER.match(block.text.strip()):
         return None
-    return match.group(1)
+    return str(match.group(1))
 
 
-def read_progress(blocks: list[Block], findings: list[Finding]) -> tuple[list[ProgressBlock], list[Achievement], list[str]]:
+def read_progress(
+    blocks: list[Block], findings: list[Finding]
+) -> tuple[list[ProgressBlock], list[Achievement], list[str]]:
     progress: list[ProgressBlock] = []
     achievements: list[Achievement] = []
     leftovers: list[str] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from pledgecard.extract.document import Cell, Paragraph, Table
 from pledgecard.extract.text.paragraphs import split_bullet
@@ -99,7 +100,7 @@ def parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
         rule_above = rules[r] if r < len(rules) else ""
         present = sorted(set().union(*(vertical_positions(t) for t, _ in group)))
         next_open: dict[tuple[int, int], _Pending] = {}
-        for start, end in zip(present, present[1:], strict=False):
+        for start, end in pairwise(present):
             texts = [(text_between(t, start, end), n) for t, n in group]
             key = (start, end)
             above = open_cells.get(key)

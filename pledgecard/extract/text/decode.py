@@ -21,21 +21,33 @@ _KOREAN_ENCODINGS: tuple[str, ...] = ("cp949", "euc-kr", "johab")
 _MAX_CONTROL_SHARE = 0.02
 
 
+def plausible_share(text: str) -> float:
+    """Share of characters a Korean document is made of: Hangul, ASCII, CJK, punctuation."""
+    if not text:
+        return 0.0
+    good = sum(
+        1 for ch in text
+        if ch.isprintable() or ch in "\n\r\t" or unicodedata.category(ch) in ("Zs", "Co")
+    )
+    hangul_or_ascii = sum(1 for ch in text if ch < "\x80" or "\uac00" <= ch <= "\ud7a3" or "\u3000" <= ch <= "\u33ff")
+    return min(good, hangul_or_ascii) / len(text)
+
+
 def guess_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: one byte of each pair is mostly zero for ASCII-heavy text."""
+    """UTF-16 without a BOM: the byte order whose decoding reads as Korean or ASCII text."""
     sample = data[:4000]
     if len(sample) < 4 or b"\x00" not in sample:
         return None
-    even_zero = sample[0::2].count(0) / max(1, len(sample[0::2]))
-    odd_zero = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    if odd_zero > 0.3 and even_zero < 0.05:
-        return "utf-16-le"
-    if even_zero > 0.3 and odd_zero < 0.05:
-        return "utf-16-be"
-    return None
+    sample = sample[: len(sample) // 2 * 2]
+    best, best_share = None, 0.0
+    for name in ("utf-16-le", "utf-16-be"):
+        share = plausible_share(sample.decode(name, errors="replace"))
+        if share > best_share:
+            best, best_share = name, share
+    return best if best_share >= 0.95 else None
 
 
-def detect_encoding(data: bytes) -> str:
+def detect_encoding(data: bytes, partial: bool = False) -> str:
     """The encoding of a text dump; raises ReadError for bytes that are not text."""
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -45,18 +57,20 @@ def detect_encoding(data: bytes) -> str:
         return utf16
     if b"\x00" in data:
         raise ReadError("not a text file (binary content)")
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    for name in _KOREAN_ENCODINGS:
-        try:
-            data.decode(name)
+    for name in ("utf-8", *_KOREAN_ENCODINGS):
+        if decodes(data, name, partial):
             return name
-        except UnicodeDecodeError:
-            continue
     return _charset_normalizer_guess(data)
+
+
+def decodes(data: bytes, encoding: str, partial: bool) -> bool:
+    """Whether ``data`` decodes; with ``partial``, a sequence cut at the end is allowed."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        decoder.decode(data, final=not partial)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _charset_normalizer_guess(data: bytes) -> str:
@@ -74,9 +88,7 @@ def map_glyphs(text: str) -> str:
     for ch in text:
         if ch in PRIVATE_USE_BULLETS:
             out.append(PRIVATE_USE_BULLETS[ch])
-        elif ch in LOST_GLYPHS:
-            out.append(LOST_HEADING_GLYPH)
-        elif 0xE000 <= ord(ch) <= 0xF8FF:
+        elif ch in LOST_GLYPHS or 0xE000 <= ord(ch) <= 0xF8FF:
             out.append(LOST_HEADING_GLYPH)
         else:
             out.append(ch)
@@ -87,7 +99,7 @@ def control_share(text: str) -> float:
     if not text:
         return 0.0
     controls = sum(
-        1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\t\r\f"
+        1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Cn") and ch not in "\n\t\r\f"
     )
     return controls / len(text)
 
@@ -110,7 +122,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
 def looks_like_text(head: bytes) -> bool:
     """Sniff: a head of bytes that decodes as text with few control characters."""
     try:
-        detect = detect_encoding(head)
+        detect = detect_encoding(head, partial=True)
         sample = head.decode(detect, errors="ignore")
     except ReadError:
         return False

@@ -101,13 +101,12 @@ def _header_cells(header: list[Paragraph], ncols: int, table: int) -> tuple[list
     lines = [p.provenance.line for p in header]
     bottom = tokens[-1]
     if len(bottom) == ncols:
-        cells = [_cell(0, c, t, lines[-1], table) for c, t in enumerate(bottom)]
+        names = [_cell(0, c, t, lines[-1], table) for c, t in enumerate(bottom)]
         if len(header) > 1:
             title = " ".join(close_spaced(p.text) for p in header[:-1])
-            cells = [_cell(0, 0, title, lines[0], table, colspan=ncols)] + [
-                c.model_copy(update={"row": 1}) for c in cells]
-            return cells, 2
-        return cells, 1
+            return [_cell(0, 0, title, lines[0], table, colspan=ncols)] + [
+                c.model_copy(update={"row": 1}) for c in names], 2
+        return names, 1
     if len(bottom) > ncols:
         return [_cell(0, 0, " ".join(" ".join(t) for t in tokens), lines[0], table, colspan=ncols)], 1
     left = ncols - len(bottom)

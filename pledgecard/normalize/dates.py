@@ -1,0 +1,283 @@
+"""Dates and periods with their precision: ``’18~’27년``, ``‘23.~``, ```24.9.5.~6.``,
+``2023. 1. ~ 2026. 12.``, ``’24. 4분기``, ``2024년 상반기``.
+
+Dates come out as strings: ``2024``, ``2024-04``, ``2024-04-05``, ``2024-Q4``, ``2024-H1``.
+An apostrophe (any of vocab YEAR_APOSTROPHES, a combining grave included) marks a
+two-digit year 20xx. In free text a four-digit year counts only with 년, a ``.`` and a
+month (or quarter), or a range partner; bare numbers (``GMES 2024``, ``89,873``) are not dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+
+from pledgecard import vocab
+from pledgecard.models import Finding, Span
+from pledgecard.normalize.numbers import SP
+from pledgecard.normalize.text import is_syllable, nfc, squash
+
+_APOS = "[" + re.escape(vocab.YEAR_APOSTROPHES) + "]"
+_Y, _M, _D = map(re.escape, (vocab.YEAR_WORD, vocab.MONTH_WORD, vocab.DAY_WORD))
+_HALF = "|".join(map(re.escape, vocab.HALF_WORDS))
+_QUARTER = rf"(?P<q>[0-9])(?:{SP}/{SP}4)?{SP}{re.escape(vocab.QUARTER_WORD)}"
+#: After a number: a word does not go on (``13개`` is no month, ``4분기`` is a quarter).
+_STOP = r"(?![0-9\uac00-\ud7a3])"
+
+_APOS_YEAR = re.compile(rf"{_APOS}(?P<y>[0-9]{{2}})(?![0-9])")
+_FULL_YEAR = re.compile(r"(?<![0-9.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
+_YEAR_WORD = re.compile(rf"{SP}{_Y}")
+_DOT = re.compile(rf"\.{SP}")
+_ISO = re.compile(r"(?P<sep>[-/])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})(?![0-9])")
+_PERIOD_PART = re.compile(rf"{SP}(?:(?P<h>{_HALF})|{_QUARTER})")
+#: After 년: ``3월``, ``3월 5일``, ``4분기``, ``상반기``.
+_KOREAN_REST = re.compile(
+    rf"{SP}(?:(?P<h>{_HALF})|{_QUARTER}"
+    rf"|(?P<m>[0-9]{{1,2}}){SP}{_M}(?:{SP}(?P<d>[0-9]{{1,2}}){SP}{_D})?)"
+)
+#: After ``’24.``: ``5월``, ``4.``, ``9.5.``, ``4분기``, ``12월``.
+_DOT_REST = re.compile(
+    rf"(?:(?P<h>{_HALF})|{_QUARTER}"
+    rf"|(?P<m>[0-9]{{1,2}})(?:{SP}{_M}(?:{SP}(?P<dk>[0-9]{{1,2}}){SP}{_D})?"
+    rf"|\.(?:(?P<d>[0-9]{{1,2}})(?:{SP}{_D}|\.|{_STOP})|{SP}(?P<ds>[0-9]{{1,2}})(?:{SP}{_D}|\.))?"
+    rf"|{_STOP}))"
+)
+_RANGE = re.compile(rf"{SP}(?P<mark>[{re.escape(vocab.RANGE_MARKS)}]|[-–—]){SP}")
+_END_DAY = re.compile(
+    rf"(?:(?P<m>[0-9]{{1,2}}){SP}[.{_M}]{SP})?(?P<d>[0-9]{{1,2}})(?:{SP}{_D}|\.|{_STOP})"
+)
+_END_MONTH = re.compile(rf"(?P<m>[0-9]{{1,2}})(?:{SP}{_M}|\.|{_STOP})")
+_END_QUARTER = re.compile(_QUARTER)
+_END_HALF = re.compile(rf"(?P<h>{_HALF})")
+_END_YEAR = re.compile(rf"(?P<y>[0-9]{{2}})(?![0-9])(?P<w>{SP}{_Y})?")
+_CANDIDATE = re.compile(
+    rf"{_APOS}[0-9]{{2}}|(?<![0-9.,])(?:19|20)[0-9]{{2}}(?![0-9])|[{re.escape(vocab.RANGE_MARKS)}]"
+)
+_STATED = re.compile(
+    rf"(?<![0-9])(?P<n>[0-9]{{1,2}}){SP}(?:"
+    + "|".join(map(re.escape, vocab.STATED_YEARS_SUFFIXES))
+    + rf")|[(（]{SP}(?P<p>[0-9]{{1,2}}){SP}{_Y}{SP}[)）]"
+)
+
+
+@dataclass(frozen=True)
+class _Date:
+    year: int
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        if self.quarter is not None:
+            return "quarter"
+        return "half" if self.half is not None else "year"
+
+    def render(self) -> str | None:
+        """The date string, or None when the month, day or quarter is out of range."""
+        if self.month is not None:
+            if not 1 <= self.month <= 12:
+                return None
+            if self.day is not None:
+                if not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]:
+                    return None
+                return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.quarter is not None:
+            return f"{self.year:04d}-Q{self.quarter}" if 1 <= self.quarter <= 4 else None
+        if self.half is not None:
+            return f"{self.year:04d}-H{self.half}"
+        return f"{self.year:04d}"
+
+
+def _half(word: str | None) -> int | None:
+    return None if word is None else int(vocab.HALF_WORDS[word][1:])
+
+
+def _num(value: str | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _part(year: int, m: re.Match[str]) -> _Date:
+    """A date from the named groups of one of the rest patterns."""
+    groups = m.groupdict()
+    day = groups.get("d") or groups.get("ds") or groups.get("dk")
+    return _Date(year, month=_num(groups.get("m")), day=_num(day),
+                 quarter=_num(groups.get("q")), half=_half(groups.get("h")))
+
+
+def _date_at(text: str, pos: int, lenient: bool) -> tuple[_Date, int, bool] | None:
+    """A date starting at ``pos``: (date, end, anchored); anchored means a date marker was seen."""
+    m = _APOS_YEAR.match(text, pos)
+    apos = m is not None
+    if m is None:
+        m = _FULL_YEAR.match(text, pos)
+        if m is None:
+            return None
+    year = int(m["y"]) + (2000 if apos else 0)
+    end = m.end()
+    if apos and end < len(text) and is_syllable(text[end]) and not any(
+        text.startswith(word, end) for word in (vocab.YEAR_WORD, *vocab.HALF_WORDS)
+    ):
+        return None  # ’24개 is no year
+    if (w := _YEAR_WORD.match(text, end)) is not None:
+        rest = _KOREAN_REST.match(text, w.end())
+        return (_part(year, rest), rest.end(), True) if rest else (_Date(year), w.end(), True)
+    if (d := _DOT.match(text, end)) is not None:
+        rest = _DOT_REST.match(text, d.end())
+        if rest is not None and rest.group(0):
+            return _part(year, rest), rest.end(), True
+        dot_end = end + 1
+        anchored = apos or lenient or _RANGE.match(text, dot_end) is not None
+        return _Date(year), dot_end, anchored
+    if not apos and (iso := _ISO.match(text, end)) is not None:
+        return _part(year, iso), iso.end(), True
+    if (apos or lenient) and (p := _PERIOD_PART.match(text, end)) is not None:
+        return _part(year, p), p.end(), True
+    return _Date(year), end, apos or lenient
+
+
+def _partial_end(text: str, pos: int, start: _Date) -> tuple[_Date, int] | None:
+    """The end of a range written short, taking what it leaves out from the start (``~6.``)."""
+    precision = start.precision
+    if precision == "day":
+        m = _END_DAY.match(text, pos)
+        if m is not None:
+            month = _num(m["m"]) if m["m"] else start.month
+            return replace(start, month=month, day=int(m["d"])), m.end()
+    elif precision == "month":
+        m = _END_MONTH.match(text, pos)
+        if m is not None:
+            return replace(start, month=int(m["m"])), m.end()
+    elif precision == "quarter":
+        m = _END_QUARTER.match(text, pos)
+        if m is not None:
+            return replace(start, quarter=int(m["q"])), m.end()
+    elif precision == "half":
+        m = _END_HALF.match(text, pos)
+        if m is not None:
+            return replace(start, half=_half(m["h"])), m.end()
+    else:
+        m = _END_YEAR.match(text, pos)
+        if m is not None and (m["w"] or m.end() >= len(text) or not is_syllable(text[m.end()])):
+            year = 2000 + int(m["y"])
+            if year >= start.year:
+                return _Date(year), m.end()
+    return None
+
+
+def _render(date: _Date | None, text: str, findings: list[Finding] | None) -> str | None:
+    if date is None:
+        return None
+    out = date.render()
+    if out is None and findings is not None:
+        findings.append(Finding(code="date.invalid", severity="warning",
+                                message=f"date out of range in {text!r}"))
+    return out
+
+
+def _span_at(text: str, pos: int, lenient: bool,
+             findings: list[Finding] | None) -> tuple[Span, int] | None:
+    """A date or period starting at ``pos``: (span, end), or None."""
+    start: _Date | None = None
+    found = _date_at(text, pos, lenient)
+    if found is None:
+        if text[pos] not in vocab.RANGE_MARKS or _after_number(text, pos):
+            return None
+        r_start, anchored = pos, True  # ~’27년: no start
+    else:
+        start, r_start, anchored = found
+    end_date: _Date | None = None
+    end = r_start
+    r = _RANGE.match(text, r_start)
+    if r is not None:
+        partner = _date_at(text, r.end(), lenient=lenient or start is not None)
+        if partner is not None and (start is not None or partner[2]):
+            end_date, end, anchored = partner[0], partner[1], True
+        elif start is not None and (short := _partial_end(text, r.end(), start)) is not None:
+            end_date, end, anchored = short[0], short[1], True
+        elif start is not None and r["mark"] in vocab.RANGE_MARKS:
+            end = r.end("mark")  # ‘23.~ : open end
+        else:
+            r = None
+    if start is None and end_date is None:
+        return None
+    if not anchored:
+        return None
+    if r is None:
+        end_date = start
+    source = text[pos:end].strip()
+    first = _render(start, source, findings)
+    last = first if r is None else _render(end_date, source, findings)
+    return Span(start=first, end=last, text=source), end
+
+
+def _after_number(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return bool(before) and (before[-1].isdigit() or before[-1] == ".")
+
+
+def _scan(text: str, lenient: bool, findings: list[Finding] | None,
+          first_only: bool) -> list[Span]:
+    text = nfc(text)
+    spans: list[Span] = []
+    cursor = 0
+    for m in _CANDIDATE.finditer(text):
+        if m.start() < cursor:
+            continue
+        found = _span_at(text, m.start(), lenient, findings)
+        if found is None:
+            continue
+        spans.append(found[0])
+        cursor = found[1]
+        if first_only:
+            break
+    return spans
+
+
+def parse_span(text: str, findings: list[Finding] | None = None) -> Span | None:
+    """The first date or period in ``text`` (a field known to hold one: a bare year counts)."""
+    spans = _scan(text, lenient=True, findings=findings, first_only=True)
+    return spans[0] if spans else None
+
+
+def find_spans(text: str, findings: list[Finding] | None = None) -> list[Span]:
+    """Every date or period in free text, in order; a single date has start == end."""
+    return _scan(text, lenient=False, findings=findings, first_only=False)
+
+
+def parse_as_of(text: str) -> tuple[str | None, bool]:
+    """A progress heading's date and whether it is cumulative.
+
+    ``기 추진실적 : ’24. 4분기 기준 누계`` -> ("2024-Q4", True);
+    ``2025년 3월 현재`` -> ("2025-03", False).
+    """
+    cumulative = any(word in squash(nfc(text)) for word in vocab.CUMULATIVE_WORDS)
+    spans = find_spans(text)
+    return (spans[0].end if spans else None), cumulative
+
+
+def span_years(span: Span) -> int | None:
+    """Years a span covers, counting both ends (2022…2027 -> 6); None when not known."""
+    if span.start is None or span.end is None:
+        return None
+    first, last = span.start[:4], span.end[:4]
+    if not (first.isdigit() and last.isdigit()):
+        return None
+    count = int(last) - int(first) + 1
+    return count if count >= 1 else None
+
+
+def stated_years(text: str) -> int | None:
+    """A stated length in years: ``(6년간)`` -> 6, ``5개년`` -> 5; None when there is none."""
+    m = _STATED.search(nfc(text))
+    if m is None:
+        return None
+    count = int(m["n"] or m["p"])
+    return count if count >= 1 else None

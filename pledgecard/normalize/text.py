@@ -1,0 +1,59 @@
+"""Plain-text clean-up shared by the parser and the other normalizers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: composes decomposed Hangul jamo into syllables."""
+    return unicodedata.normalize("NFC", text)
+
+
+def is_syllable(char: str) -> bool:
+    """True for one precomposed Hangul syllable (가 … 힣)."""
+    return len(char) == 1 and "\uac00" <= char <= "\ud7a3"
+
+
+def close_spaced(text: str) -> str:
+    """Close up letter-spaced labels and collapse whitespace.
+
+    A run of two or more tokens that are each one Hangul syllable joins up
+    (``공 약 명`` -> ``공약명``, ``국  비`` -> ``국비``); other tokens stay apart
+    (``언론, 방송``, ``2022년 2023년``), separated by one space.
+    """
+    tokens = nfc(text).split()
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for token in tokens:
+        if is_syllable(token):
+            run.append(token)
+        else:
+            flush()
+            out.append(token)
+    flush()
+    return " ".join(out)
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """The lines of a wrapped cell as one string: stripped, empties dropped, one space between."""
+    return " ".join(s for s in (line.strip() for line in lines) if s)
+
+
+def squash(text: str) -> str:
+    """Remove all whitespace, to compare labels.
+
+    ``재원투자 실적 및 계획`` -> ``재원투자실적및계획``.
+    """
+    return _WS.sub("", text)

@@ -1,0 +1,117 @@
+"""The CLI, in-process: exit codes, one-line errors, never a traceback, every output file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pledgecard.cli import main
+from pledgecard.outputs import TABLES
+
+from .conftest import ROOT, SAMPLES
+
+SEED = SAMPLES / "gangwon-2-16" / "gangwon-2-16.txt"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_parse_prints_a_json_array_of_cards() -> None:
+    code, out, err = run("parse", str(SEED))
+    assert code == 0 and err == ""
+    cards = json.loads(out)
+    assert [c["pledge"]["number"] for c in cards] == ["2-16"]
+
+
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "garbage.txt": bytes(range(256)) * 4,
+    "minutes.txt": "회의록\n참석자: 홍길동\n".encode(),
+    "fake.pdf": b"%PDF-1.4\n" + b"\x00" * 64,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_parse_bad_input_exits_1_with_one_line(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(BAD_INPUTS[name])
+    code, out, err = run("parse", str(path))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and str(path) in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("target", ["missing.txt", "."], ids=["no-such-file", "a-folder"])
+def test_parse_unreadable_path(tmp_path: Path, target: str) -> None:
+    code, _out, err = run("parse", str(tmp_path / target))
+    assert code == 1 and err.count("\n") == 1
+
+
+def test_bad_usage_exits_2() -> None:
+    assert run("frobnicate")[0] == 2
+    assert run("convert")[0] == 2
+
+
+def test_schema_is_json_schema_of_the_card() -> None:
+    code, out, _ = run("schema")
+    schema = json.loads(out)
+    assert code == 0 and schema["title"].startswith("Pledge management card")
+    assert {"pledge", "finance", "findings", "unplaced"} <= set(schema["properties"])
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), f"{path.name} lacks the UTF-8 BOM"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_convert_writes_every_output(tmp_path: Path) -> None:
+    bad = tmp_path / "in" / "broken.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\x00\x01garbage")
+    out = tmp_path / "out"
+    code, _, err = run("convert", str(SAMPLES), str(bad), "-o", str(out))
+    assert code == 1, err  # one input failed; the rest is still written
+    files = read_csv(out / "files.csv")
+    statuses = {Path(r["path"]).name: r["status"] for r in files}
+    assert statuses["broken.txt"] == "failed" and statuses["gangwon-2-16.txt"] == "ok"
+    assert statuses["README.md"] == "skipped"
+    assert len(files) == len({r["path"] for r in files})
+    for table in TABLES:
+        assert (out / f"{table}.csv").exists()
+    cards = read_csv(out / "cards.csv")
+    assert len(cards) == len((out / "cards.jsonl").read_text(encoding="utf-8").splitlines())
+    assert len(list((out / "cards").glob("*.json"))) == len(cards)
+    finance = [r for r in read_csv(out / "finance.csv") if r["card_id"] == "2-16@2025-03"]
+    assert len(finance) == 32
+    assert "failed" in err and "broken.txt" in err
+
+
+def test_convert_all_ok_exits_0(tmp_path: Path) -> None:
+    code, _, _ = run("convert", str(SEED), "-o", str(tmp_path), "--quiet")
+    assert code == 0
+    card = json.loads((tmp_path / "cards" / "gangwon-2-16.json").read_text(encoding="utf-8"))
+    assert card["pledge"]["title"] == "디지털헬스케어 메카 육성"
+
+
+def test_convert_is_deterministic(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        run("convert", str(SAMPLES), "-o", str(tmp_path / name), "--quiet")
+    for first in sorted((tmp_path / "a").rglob("*")):
+        if first.is_file():
+            assert first.read_bytes() == (tmp_path / "b" / first.relative_to(tmp_path / "a")).read_bytes()
+
+
+def test_python_dash_m_works_the_same() -> None:
+    done = subprocess.run([sys.executable, "-m", "pledgecard", "parse", str(SEED)],
+                          capture_output=True, cwd=ROOT, check=False)
+    assert done.returncode == 0
+    assert json.loads(done.stdout.decode("utf-8"))[0]["pledge"]["number"] == "2-16"
