@@ -201,6 +201,8 @@ def test_stated_years(text: str, years: int | None) -> None:
                                              "not told apart from a length (30년)")),
         pytest.param("2024. 4. 5", [("2024-04-05", "2024-04-05")], id="spaced-day-without-dot",
                      marks=pytest.mark.xfail(strict=True, reason="a spaced day needs its dot")),
+        pytest.param("’24. 1~2분기", [("2024-Q1", "2024-Q2")], id="quarter-range",
+                     marks=pytest.mark.xfail(strict=True, reason="1~2분기 reads as month 1")),
     ],
 )
 def test_dates_unsupported(text: str, expected: list[S]) -> None:

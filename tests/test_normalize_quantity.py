@@ -80,6 +80,7 @@ def test_parse_quantity(text: str, expected: Q | None) -> None:
         pytest.param("6개월 2기 13개 3 만족도", [(13, "개")], id="mixed-traps"),
         pytest.param("(’24. 12월) 3월 4분기", [], id="dates-only"),
         pytest.param("약 200개소", [(200, "개소")], id="approx"),
+        pytest.param("운영 체제 20회, 제 3회", [(20, "회")], id="je-ending-a-word-is-no-ordinal"),
         pytest.param("", [], id="empty"),
     ],
 )

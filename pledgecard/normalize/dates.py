@@ -202,7 +202,7 @@ def _span_at(text: str, pos: int, lenient: bool,
             end_date, end, anchored = partner[0], partner[1], True
         elif start is not None and (short := _partial_end(text, r.end(), start)) is not None:
             end_date, end, anchored = short[0], short[1], True
-        elif start is not None and r["mark"] in vocab.RANGE_MARKS:
+        elif start is not None and r["mark"] in vocab.RANGE_MARKS and not _digit_at(text, r.end()):
             end = r.end("mark")  # ‘23.~ : open end
         else:
             r = None
@@ -216,6 +216,10 @@ def _span_at(text: str, pos: int, lenient: bool,
     first = _render(start, source, findings)
     last = first if r is None else _render(end_date, source, findings)
     return Span(start=first, end=last, text=source), end
+
+
+def _digit_at(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos].isdigit()
 
 
 def _after_number(text: str, pos: int) -> bool:

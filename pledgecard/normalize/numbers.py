@@ -51,7 +51,7 @@ TAIL_APPROX: tuple[str, ...] = tuple(
 )
 #: Words that may open an amount or count and are not part of it (약, 총).
 LEADING_WORDS: tuple[str, ...] = (*vocab.APPROX_PREFIXES, *vocab.TOTAL_PREFIXES)
-_ORDINAL = re.compile(rf"(?:^|[^\uac00-\ud7a3]){re.escape(vocab.ORDINAL_PREFIX)}{SP}$")
+_ORDINAL = re.compile(rf"(?<![\uac00-\ud7a3]){re.escape(vocab.ORDINAL_PREFIX)}{SP}$")
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def skip_leading(text: str, pos: int = 0) -> tuple[int, bool]:
 
 def is_ordinal(text: str, pos: int) -> bool:
     """True when the number at ``pos`` follows an ordinal 제 (제20회)."""
-    return _ORDINAL.search(text[max(0, pos - 4):pos]) is not None
+    return _ORDINAL.search(text, max(0, pos - 8), pos) is not None
 
 
 def to_decimal(digits: str) -> Decimal | None:

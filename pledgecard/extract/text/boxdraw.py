@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from pledgecard.extract.bullets import split_bullet
 from pledgecard.extract.document import Cell, Paragraph, Table
-from pledgecard.extract.text.paragraphs import split_bullet
 from pledgecard.models import Provenance
 
 VERTICALS = frozenset("│┃║┼╂┿╋╀╁╃╄╅╆╇╈╉╊┯┷┬┴┳┻╤╧╥╨╦╩├┤┠┨┣┫╟╢╠╣┏┓┗┛┌┐└┘╔╗╚╝┍┑┕┙┎┒┖┚╒╕╘╛╓╖╙╜")

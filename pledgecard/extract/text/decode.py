@@ -6,7 +6,7 @@ import codecs
 import unicodedata
 
 from pledgecard.extract.base import ReadError
-from pledgecard.vocab import LOST_GLYPHS, LOST_HEADING_GLYPH, PRIVATE_USE_BULLETS
+from pledgecard.extract.bullets import map_glyphs
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -80,19 +80,6 @@ def _charset_normalizer_guess(data: bytes) -> str:
     if best is None:
         raise ReadError("not a text file (no text encoding fits its bytes)")
     return str(best.encoding)
-
-
-def map_glyphs(text: str) -> str:
-    """Private-use bullet glyphs to what they draw; a lost glyph (U+FFFD) to □."""
-    out = []
-    for ch in text:
-        if ch in PRIVATE_USE_BULLETS:
-            out.append(PRIVATE_USE_BULLETS[ch])
-        elif ch in LOST_GLYPHS or 0xE000 <= ord(ch) <= 0xF8FF:
-            out.append(LOST_HEADING_GLYPH)
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def control_share(text: str) -> float:

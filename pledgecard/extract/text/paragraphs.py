@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pledgecard.extract.bullets import split_bullet
 from pledgecard.extract.document import Paragraph
 from pledgecard.models import Provenance
-from pledgecard.vocab import BULLET_LEVELS
-
-#: Glyphs that are a bullet only when a space follows (``-5``, ``*주``, ``·2`` are text).
-_NEEDS_SPACE = frozenset("-*·‧∙–―－ㅇ")
 
 
 @dataclass
@@ -25,22 +22,6 @@ class Line:
     @property
     def blank(self) -> bool:
         return not self.text.strip()
-
-
-def split_bullet(text: str) -> tuple[str | None, str]:
-    """``("◦", "사업기간 : …")`` from ``"◦ 사업기간 : …"``; ``(None, text)`` without a bullet."""
-    stripped = text.strip()
-    if not stripped:
-        return None, ""
-    glyph = stripped[0]
-    if glyph not in BULLET_LEVELS:
-        return None, stripped
-    rest = stripped[1:]
-    if glyph in _NEEDS_SPACE and rest and not rest[0].isspace():
-        return None, stripped
-    if not rest.strip() and glyph in _NEEDS_SPACE:
-        return None, stripped
-    return glyph, rest.strip()
 
 
 def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
