@@ -24,14 +24,26 @@ def split_bullet(text: str) -> tuple[str | None, str]:
     return glyph, rest.strip()
 
 
+def is_private_use(ch: str) -> bool:
+    return 0xE000 <= ord(ch) <= 0xF8FF
+
+
+def map_line_glyph(line: str) -> str:
+    """A line's leading private-use or lost (U+FFFD) glyph to the bullet it stands for."""
+    stripped = line.lstrip()
+    if not stripped:
+        return line
+    ch = stripped[0]
+    if ch in PRIVATE_USE_BULLETS:
+        mapped = PRIVATE_USE_BULLETS[ch]
+    elif ch in LOST_GLYPHS or is_private_use(ch):
+        mapped = LOST_HEADING_GLYPH
+    else:
+        return line
+    indent = len(line) - len(stripped)
+    return line[:indent] + mapped + stripped[1:]
+
+
 def map_glyphs(text: str) -> str:
-    """Private-use bullet glyphs to what they draw; a lost glyph (U+FFFD) to □."""
-    out = []
-    for ch in text:
-        if ch in PRIVATE_USE_BULLETS:
-            out.append(PRIVATE_USE_BULLETS[ch])
-        elif ch in LOST_GLYPHS or 0xE000 <= ord(ch) <= 0xF8FF:
-            out.append(LOST_HEADING_GLYPH)
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Every line's leading bullet glyph mapped (private-use or lost glyphs elsewhere are kept)."""
+    return "\n".join(map_line_glyph(line) for line in text.split("\n"))
