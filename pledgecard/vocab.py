@@ -223,3 +223,8 @@ CHANNEL_STANDALONE: Final[tuple[str, ...]] = ("계", "합계", "기타")
 CHANNEL_TAILS: Final[tuple[str, ...]] = ("조사", "자문", "등", "보도", "방송", "개최", "운영")
 #: A place name used as a funding label that is a province or metropolitan city (강원도 10억).
 PROVINCIAL_NAME_SUFFIXES: Final[tuple[str, ...]] = ("특별자치도", "광역시", "특별자치시", "특별시", "도")
+
+# --------------------------------------------------------------------------- characters
+#: Interpuncts (가운뎃점) written with other code points, unified to U+00B7 by every reader.
+INTERPUNCT: Final[str] = "\u00b7"
+INTERPUNCT_VARIANTS: Final[str] = "\u318d\u2027\u2219\u30fb\uff65\u22c5"

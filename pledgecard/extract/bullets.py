@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from pledgecard.vocab import BULLET_LEVELS, LOST_GLYPHS, LOST_HEADING_GLYPH, PRIVATE_USE_BULLETS
+import unicodedata
+
+from pledgecard.vocab import (
+    BULLET_LEVELS,
+    INTERPUNCT,
+    INTERPUNCT_VARIANTS,
+    LOST_GLYPHS,
+    LOST_HEADING_GLYPH,
+    PRIVATE_USE_BULLETS,
+)
+
+_INTERPUNCTS = str.maketrans(dict.fromkeys(INTERPUNCT_VARIANTS, INTERPUNCT))
 
 #: Glyphs that are a bullet only when a space follows (``-5``, ``*주``, ``·2`` are text).
 _NEEDS_SPACE = frozenset("-*·‧∙–―－ㅇ")
@@ -47,3 +58,8 @@ def map_line_glyph(line: str) -> str:
 def map_glyphs(text: str) -> str:
     """Every line's leading bullet glyph mapped (private-use or lost glyphs elsewhere are kept)."""
     return "\n".join(map_line_glyph(line) for line in text.split("\n"))
+
+
+def clean_text(text: str) -> str:
+    """What every reader does to text: NFC, and one code point for the interpunct (·)."""
+    return unicodedata.normalize("NFC", text).translate(_INTERPUNCTS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from pledgecard.extract.base import ReadError, Reader, register
+from pledgecard.extract.base import Reader, ReadError, register
 from pledgecard.extract.document import Document
 from pledgecard.models import SourceFormat
 

@@ -6,7 +6,7 @@ import codecs
 import unicodedata
 
 from pledgecard.extract.base import ReadError
-from pledgecard.extract.bullets import map_glyphs
+from pledgecard.extract.bullets import clean_text, map_glyphs
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -102,7 +102,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if control_share(text) > _MAX_CONTROL_SHARE:
         raise ReadError("not a text file (binary content)")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    text = unicodedata.normalize("NFC", text)
+    text = clean_text(text)
     return map_glyphs(text), encoding
 
 

@@ -1,0 +1,242 @@
+"""Section records into blocks: paragraphs, tables (cells with spans, nested tables), text boxes.
+
+A paragraph is a PARA_HEADER whose children are its PARA_TEXT and one CTRL_HEADER per
+extended control in the text, in order. A table control holds a TABLE record (rows,
+cols), then one LIST_HEADER per cell followed by the cell's paragraphs at the same level.
+Drawing objects (``gso ``) keep their text boxes' paragraphs; headers, footers, notes,
+hidden comments and master pages stay out of the body flow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pledgecard.extract.base import ReadError
+from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
+from pledgecard.extract.document import Block, Cell, Paragraph, Table
+from pledgecard.extract.hwp.docinfo import DocInfo
+from pledgecard.extract.hwp.paratext import Control, decode_para_text
+from pledgecard.extract.hwp.records import (
+    TAG_CTRL_HEADER,
+    TAG_LIST_HEADER,
+    TAG_PARA_HEADER,
+    TAG_PARA_TEXT,
+    TAG_TABLE,
+    Records,
+    u16,
+)
+from pledgecard.models import Provenance
+
+CHID_TABLE = b" lbt"  # 'tbl ' as stored (little-endian)
+CHID_DRAWING = b" osg"  # 'gso '
+#: Deepest nesting of tables and text boxes accepted.
+MAX_NESTING = 32
+#: Most grid positions a table may declare.
+MAX_TABLE_CELLS = 1_000_000
+
+
+@dataclass
+class Context:
+    """Where the blocks being built come from."""
+
+    section: int
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+    def provenance(self) -> Provenance:
+        return Provenance(section=self.section, paragraph=self.paragraph, table=self.table,
+                          row=self.row, col=self.col)
+
+
+class SectionWalker:
+    """Walks one section's records; ``tables`` counts tables across the document."""
+
+    def __init__(self, records: Records, info: DocInfo, section: int, first_table: int = 0) -> None:
+        self.records = records
+        self.info = info
+        self.section = section
+        self.tables = first_table
+        self.nesting = 0
+
+    def blocks(self) -> list[Block]:
+        """The section's top-level blocks in reading order."""
+        records = self.records
+        tags, levels = records.tags, records.levels
+        blocks: list[Block] = []
+        number = 0
+        i = 0
+        n = len(records)
+        while i < n:
+            end = records.subtree_end(i)
+            if tags[i] == TAG_PARA_HEADER and levels[i] == 0:
+                blocks.extend(self.paragraph(i, end, Context(self.section, paragraph=number)))
+                number += 1
+            i = end
+        return blocks
+
+    def paragraph_list(self, i: int, level: int, context: Context) -> tuple[list[Block], int]:
+        """The consecutive paragraphs at ``level`` from ``i``, and the index after them."""
+        records = self.records
+        tags, levels = records.tags, records.levels
+        blocks: list[Block] = []
+        n = len(records)
+        while i < n and tags[i] == TAG_PARA_HEADER and levels[i] == level:
+            end = records.subtree_end(i)
+            blocks.extend(self.paragraph(i, end, context))
+            i = end
+        return blocks, i
+
+    def paragraph(self, i: int, end: int, context: Context) -> list[Block]:
+        """One paragraph's blocks: its text lines, split where a table or text box sits."""
+        records = self.records
+        tags, levels = records.tags, records.levels
+        header = records.payload(i)
+        shape_id = u16(header, 8) if len(header) >= 10 else None
+        child = levels[i] + 1
+        text_at: int | None = None
+        controls: list[int] = []
+        for j in range(i + 1, end):
+            if levels[j] != child:
+                continue
+            if tags[j] == TAG_PARA_TEXT and text_at is None:
+                text_at = j
+            elif tags[j] == TAG_CTRL_HEADER:
+                controls.append(j)
+        pieces = decode_para_text(records.payload(text_at)) if text_at is not None else []
+        line = _Lines(self.info.bullet_of(shape_id), self.info.depth_of(shape_id), context)
+        blocks: list[Block] = []
+        pending = iter(controls)
+        for piece in pieces:
+            if isinstance(piece, Control):
+                at = next(pending, None)
+                inner = self.control(at, context) if at is not None else []
+                if inner:
+                    blocks.extend(line.flush())
+                    blocks.extend(inner)
+            else:
+                line.add(piece)
+        blocks.extend(line.flush())
+        for at in pending:  # controls the text did not mark
+            blocks.extend(self.control(at, context))
+        return blocks
+
+    def control(self, i: int, context: Context) -> list[Block]:
+        """The blocks of one control: a table, or a drawing object's text boxes; else nothing."""
+        chid = self.records.payload(i)[:4]
+        if chid == CHID_TABLE:
+            return self.table(i, context)
+        if chid == CHID_DRAWING:
+            return self.text_boxes(i, context)
+        return []
+
+    def _enter(self, what: str) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise ReadError(f"{what} nested too deeply (more than {MAX_NESTING} levels in {self.records.stream})")
+
+    def text_boxes(self, i: int, context: Context) -> list[Block]:
+        """Paragraphs of every paragraph list (text box, caption) inside a drawing object."""
+        records = self.records
+        tags, levels = records.tags, records.levels
+        end = records.subtree_end(i)
+        blocks: list[Block] = []
+        self._enter("drawing objects")
+        j = i + 1
+        while j < end:
+            if tags[j] == TAG_LIST_HEADER:
+                inner, j = self.paragraph_list(j + 1, levels[j], context)
+                blocks.extend(inner)
+            else:
+                j += 1
+        self.nesting -= 1
+        return blocks
+
+    def table(self, i: int, context: Context) -> list[Block]:
+        """The caption paragraphs (if any) and the table of a ``tbl `` control."""
+        records = self.records
+        stream = records.stream
+        tags, levels = records.tags, records.levels
+        end = records.subtree_end(i)
+        child = levels[i] + 1
+        index = self.tables
+        self.tables += 1
+        self._enter("tables")
+        caption: list[Block] = []
+        cells: list[Cell] = []
+        shape: tuple[int, int] | None = None
+        j = i + 1
+        while j < end:
+            tag = tags[j]
+            if levels[j] != child:
+                j += 1
+            elif tag == TAG_TABLE:
+                payload = records.payload(j)
+                if len(payload) < 8:
+                    raise ReadError(f"malformed table record in {stream}")
+                shape = (u16(payload, 4), u16(payload, 6))
+                j = records.subtree_end(j)
+            elif tag == TAG_LIST_HEADER and shape is None:
+                inner, j = self.paragraph_list(j + 1, child, context)
+                caption.extend(inner)
+            elif tag == TAG_LIST_HEADER:
+                cell, j = self.cell(j, child, context, index)
+                cells.append(cell)
+            else:
+                j = records.subtree_end(j)
+        self.nesting -= 1
+        if shape is None:
+            raise ReadError(f"table without a TABLE record in {stream}")
+        rows = max([shape[0], *(c.row + 1 for c in cells)])
+        cols = max([shape[1], *(c.col + 1 for c in cells)])
+        if rows * cols > MAX_TABLE_CELLS:
+            raise ReadError(f"table of {rows} x {cols} cells is too large in {stream}")
+        provenance = Provenance(section=context.section, paragraph=context.paragraph, table=index)
+        return [*caption, Table(rows=rows, cols=cols, cells=cells, provenance=provenance)]
+
+    def cell(self, i: int, level: int, context: Context, table: int) -> tuple[Cell, int]:
+        """One cell from its LIST_HEADER at ``i`` and the paragraphs after it."""
+        payload = self.records.payload(i)
+        if len(payload) < 16:
+            raise ReadError(f"malformed table cell in {self.records.stream}")
+        col, row, colspan, rowspan = u16(payload, 8), u16(payload, 10), u16(payload, 12), u16(payload, 14)
+        inner_context = Context(context.section, context.paragraph, table, row, col)
+        inner, end = self.paragraph_list(i + 1, level, inner_context)
+        paragraphs = [b for b in inner if isinstance(b, Paragraph)]
+        tables = [b for b in inner if isinstance(b, Table)]
+        cell = Cell(row=row, col=col, rowspan=max(rowspan, 1), colspan=max(colspan, 1),
+                    text="\n".join(p.full_text for p in paragraphs), paragraphs=paragraphs, tables=tables,
+                    provenance=inner_context.provenance())
+        return cell, end
+
+
+class _Lines:
+    """Text of one paragraph gathered until a table or text box splits it; one Paragraph per line."""
+
+    def __init__(self, bullet: str | None, depth: int, context: Context) -> None:
+        self.bullet = map_line_glyph(bullet) if bullet else None
+        self.depth = depth
+        self.context = context
+        self.parts: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+
+    def flush(self) -> list[Block]:
+        if not self.parts:
+            return []
+        text = clean_text("".join(self.parts))
+        self.parts = []
+        out: list[Block] = []
+        for line in text.split("\n"):
+            if not line.strip():
+                continue
+            bullet: str | None
+            if self.bullet:
+                bullet, body = self.bullet, line.strip()
+                self.bullet = None
+            else:
+                bullet, body = split_bullet(map_line_glyph(line))
+            out.append(Paragraph(text=body, bullet=bullet, depth=self.depth, provenance=self.context.provenance()))
+        return out
