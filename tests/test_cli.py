@@ -90,7 +90,7 @@ def test_convert_writes_every_output(tmp_path: Path) -> None:
     cards = read_csv(out / "cards.csv")
     assert len(cards) == len((out / "cards.jsonl").read_text(encoding="utf-8").splitlines())
     assert len(list((out / "cards").glob("*.json"))) == len(cards)
-    finance = [r for r in read_csv(out / "finance.csv") if r["card_id"] == "2-16@2025-03"]
+    finance = [r for r in read_csv(out / "finance.csv") if r["source_path"].endswith("gangwon-2-16.txt")]
     assert len(finance) == 32
     assert "failed" in err and "broken.txt" in err
 

@@ -35,4 +35,4 @@ def test_items_table_has_every_item_with_its_path() -> None:
     assert "progress[0].items[0].children[1].children[0]" in paths
     assert len(rows) == len(set(paths))
     header = to_csv("items", [result]).splitlines()[0]
-    assert header.startswith("card_id,section,path")
+    assert header.startswith("card_id,source_path,section,path")

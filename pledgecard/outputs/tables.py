@@ -20,11 +20,11 @@ TABLES: dict[str, list[str]] = {
               "period_text", "period_years", "volume_value", "volume_unit", "volume_text",
               "total_cost_won", "total_cost_text", "finance_unit", "finance_unit_won",
               "findings", "unplaced"],
-    "finance": ["card_id", "source", "category", "column", "kind", "year", "won", "raw"],
-    "items": ["card_id", "section", "path", "level", "marker", "text", "note", "dates", "amounts_won",
+    "finance": ["card_id", "source_path", "source", "category", "column", "kind", "year", "won", "raw"],
+    "items": ["card_id", "source_path", "section", "path", "level", "marker", "text", "note", "dates", "amounts_won",
               "quantities"],
-    "achievements": ["card_id", "year", "project", "status", "details"],
-    "communication": ["card_id", "channel", "count", "text"],
+    "achievements": ["card_id", "source_path", "year", "project", "status", "details"],
+    "communication": ["card_id", "source_path", "channel", "count", "text"],
     "findings": ["card_id", "source_path", "code", "severity", "message", "path"],
     "files": ["path", "format", "sha256", "status", "reason", "cards"],
 }
@@ -91,7 +91,7 @@ def item_sections(card: Card) -> Iterator[tuple[str, list[Item]]]:
 def item_rows(card: Card) -> Iterator[Row]:
     for section, items in item_sections(card):
         for path, item in walk_items(items, section):
-            yield {"card_id": card.card_id, "section": section, "path": path, "level": item.level,
+            yield {"card_id": card.card_id, "source_path": card.source.path, "section": section, "path": path, "level": item.level,
                    "marker": item.marker, "text": item.text, "note": item.note,
                    "dates": "; ".join(_span(s) for s in item.dates), "amounts_won": _money(item.amounts),
                    "quantities": _quantities(item.quantities)}
@@ -112,20 +112,21 @@ def rows_for(name: str, results: Iterable[FileResult]) -> Iterator[Row]:
 
 def _card_rows(name: str, card: Card) -> Iterator[Row]:
     key = card.card_id
+    origin = card.source.path
     if name == "cards":
         yield card_row(card)
     elif name == "finance":
         for cell in card.finance.cells:
-            yield {"card_id": key, **cell.model_dump(exclude={"provenance"})}
+            yield {"card_id": key, "source_path": origin, **cell.model_dump(exclude={"provenance"})}
     elif name == "items":
         yield from item_rows(card)
     elif name == "achievements":
         for row in card.achievements:
-            yield {"card_id": key, "year": row.year, "project": row.project, "status": row.status,
+            yield {"card_id": key, "source_path": origin, "year": row.year, "project": row.project, "status": row.status,
                    "details": " | ".join(row.details)}
     elif name == "communication":
         for channel in card.communication:
-            yield {"card_id": key, **channel.model_dump()}
+            yield {"card_id": key, "source_path": origin, **channel.model_dump()}
     elif name == "findings":
         for finding in card.findings:
             yield {"card_id": key, "source_path": card.source.path, **finding.model_dump()}
