@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from pledgecard import __version__
-from pledgecard.models import FileResult
-from pledgecard.outputs import card_schema_json, cards_json, write_outputs
+from pledgecard.batch.convert import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, convert_batch
+from pledgecard.batch.progress import progress_bar
+from pledgecard.outputs import card_schema_json, cards_json
 from pledgecard.pipeline import NO_CARD, parse_file
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,31 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
     convert = commands.add_parser("convert", help="convert files and folders; write JSON, JSONL and CSV")
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     convert.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
-    convert.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    convert.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
+    convert.add_argument("-j", "--jobs", type=positive_int, default=None,
+                         help="parallel workers (default: all cores)")
+    convert.add_argument("--timeout", type=positive_float, default=DEFAULT_TIMEOUT,
+                         help="seconds one file may take before it is given up as failed (default 60)")
+    convert.add_argument("--resume", action="store_true",
+                         help="skip inputs whose result is already in DIR (same content, same version)")
+    convert.add_argument("--max-memory-mb", type=positive_int, default=DEFAULT_MAX_MEMORY_MB,
+                         help="memory one worker may use (default 4096)")
     commands.add_parser("schema", help="print the JSON Schema of a card")
     return parser
-
-
-#: File name endings taken from a folder walk; other files are listed as skipped.
-CARD_SUFFIXES = frozenset({".txt", ".hwp", ".hwpx", ".pdf"})
-
-
-def iter_inputs(inputs: Sequence[Path]) -> Iterator[tuple[Path, bool]]:
-    """``(file, explicit)``: files as given, folders walked recursively in a stable order."""
-    for path in inputs:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file():
-                    yield child, False
-        else:
-            yield path, True
-
-
-def convert_one(path: Path, explicit: bool) -> FileResult:
-    if not explicit and path.suffix.lower() not in CARD_SUFFIXES:
-        return FileResult(path=str(path), status="skipped",
-                          reason=f"not a card file type ({path.suffix or 'no extension'})")
-    return parse_file(path)
 
 
 def command_parse(file: Path, out: TextIO, err: TextIO) -> int:
@@ -64,32 +63,24 @@ def command_parse(file: Path, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def summary(results: Sequence[FileResult], seconds: float) -> str:
-    statuses = Counter(r.status for r in results)
-    codes = Counter(f.code for r in results for c in r.cards for f in c.findings)
-    cards = sum(len(r.cards) for r in results)
-    lines = [f"{len(results)} files, {cards} cards: "
-             + ", ".join(f"{statuses.get(s, 0)} {s}" for s in ("ok", "partial", "failed", "skipped"))
-             + f" in {seconds:.1f} s"]
-    lines += [f"  {code}: {n}" for code, n in sorted(codes.items())]
-    lines += [f"  failed: {r.path}: {r.reason}" for r in results if r.status == "failed"]
-    return "\n".join(lines) + "\n"
-
-
-def command_convert(inputs: Sequence[Path], output: Path, quiet: bool, err: TextIO) -> int:
-    started = time.perf_counter()
-    results = [convert_one(path, explicit) for path, explicit in iter_inputs(inputs)]
-    if not results:
+def command_convert(args: argparse.Namespace, err: TextIO) -> int:
+    missing = [str(p) for p in args.inputs if not p.exists() and not p.is_symlink()]
+    if missing:
+        err.write(f"pledgecard: no such input: {', '.join(missing)}\n")
+        return EXIT_USAGE
+    with progress_bar(enabled=not args.quiet and err.isatty(), stream=err) as tick:
+        try:
+            summary = convert_batch(args.inputs, args.output, jobs=args.jobs, timeout=args.timeout,
+                                    resume=args.resume, max_memory_mb=args.max_memory_mb, progress=tick)
+        except OSError as exc:
+            err.write(f"pledgecard: {args.output}: cannot write outputs ({exc.strerror or exc})\n")
+            return EXIT_FAILED
+    if not args.quiet:
+        err.write(summary.text())
+    if summary.files == 0:
         err.write("pledgecard: no input files found\n")
         return EXIT_USAGE
-    try:
-        write_outputs(results, output)
-    except OSError as exc:
-        err.write(f"pledgecard: {output}: cannot write outputs ({exc.strerror or exc})\n")
-        return EXIT_FAILED
-    if not quiet:
-        err.write(summary(results, time.perf_counter() - started))
-    return EXIT_FAILED if any(r.status == "failed" for r in results) else EXIT_OK
+    return EXIT_FAILED if summary.statuses.get("failed") else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -103,7 +94,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command == "parse":
             return command_parse(args.file, out, err)
         if args.command == "convert":
-            return command_convert(args.inputs, args.output, args.quiet, err)
+            return command_convert(args, err)
         out.write(card_schema_json())
         return EXIT_OK
     except KeyboardInterrupt:

@@ -28,6 +28,8 @@ def split_bullet(text: str) -> tuple[str | None, str]:
     if glyph not in BULLET_LEVELS:
         return None, stripped
     rest = stripped[1:]
+    if rest.startswith(glyph):  # ○○○○ is a placeholder, not a bullet
+        return None, stripped
     if glyph in _NEEDS_SPACE and rest and not rest[0].isspace():
         return None, stripped
     if not rest.strip() and glyph in _NEEDS_SPACE:
@@ -47,7 +49,9 @@ def map_line_glyph(line: str) -> str:
     ch = stripped[0]
     if ch in PRIVATE_USE_BULLETS:
         mapped = PRIVATE_USE_BULLETS[ch]
-    elif ch in LOST_GLYPHS or is_private_use(ch):
+    elif ch in LOST_GLYPHS or (is_private_use(ch) and stripped[1:2].isspace()):
+        # a private-use glyph directly followed by text is a letter of a private font (U+F53A
+        # for 한 in Hancom's fonts), not a bullet: it is kept as it is
         mapped = LOST_HEADING_GLYPH
     else:
         return line

@@ -91,8 +91,8 @@ def item_sections(card: Card) -> Iterator[tuple[str, list[Item]]]:
 def item_rows(card: Card) -> Iterator[Row]:
     for section, items in item_sections(card):
         for path, item in walk_items(items, section):
-            yield {"card_id": card.card_id, "source_path": card.source.path, "section": section, "path": path, "level": item.level,
-                   "marker": item.marker, "text": item.text, "note": item.note,
+            yield {"card_id": card.card_id, "source_path": card.source.path, "section": section, "path": path,
+                   "level": item.level, "marker": item.marker, "text": item.text, "note": item.note,
                    "dates": "; ".join(_span(s) for s in item.dates), "amounts_won": _money(item.amounts),
                    "quantities": _quantities(item.quantities)}
 
@@ -122,8 +122,8 @@ def _card_rows(name: str, card: Card) -> Iterator[Row]:
         yield from item_rows(card)
     elif name == "achievements":
         for row in card.achievements:
-            yield {"card_id": key, "source_path": origin, "year": row.year, "project": row.project, "status": row.status,
-                   "details": " | ".join(row.details)}
+            yield {"card_id": key, "source_path": origin, "year": row.year, "project": row.project,
+                   "status": row.status, "details": " | ".join(row.details)}
     elif name == "communication":
         for channel in card.communication:
             yield {"card_id": key, "source_path": origin, **channel.model_dump()}

@@ -32,7 +32,7 @@ CHID_DRAWING = b" osg"  # 'gso '
 #: Deepest nesting of tables and text boxes accepted.
 MAX_NESTING = 32
 #: Most grid positions a table may declare.
-MAX_TABLE_CELLS = 1_000_000
+MAX_TABLE_CELLS = 200_000
 
 
 @dataclass

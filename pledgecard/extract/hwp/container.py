@@ -26,8 +26,7 @@ FLAG_CERT_DRM = 1 << 10
 
 #: What olefile raises on a corrupt or truncated container (it has no exception of its own).
 OLE_ERRORS: tuple[type[BaseException], ...] = (
-    OSError, ValueError, IndexError, KeyError, EOFError, struct.error, OverflowError, TypeError,
-    RecursionError, MemoryError,
+    OSError, ValueError, OverflowError, IndexError, KeyError, EOFError, struct.error, RecursionError, MemoryError,
 )
 
 
@@ -75,6 +74,15 @@ class Container:
             self._names = ["/".join(entry) for entry in self._ole.listdir(streams=True, storages=False)]
         except OLE_ERRORS as exc:
             raise ReadError(f"corrupt or truncated OLE container ({_why(exc)})") from exc
+        issues = getattr(self._ole, "parsing_issues", None) or []
+        #: What olefile tolerated while parsing (a sector past the end, a bad FAT entry).
+        self.issue: str | None = f"{issues[0][0].__name__}: {issues[0][1]}" if issues else None
+
+    def _broken(self, reason: str) -> ReadError:
+        """``reason``, unless olefile saw a damaged container, which then explains it."""
+        if self.issue:
+            return ReadError(f"corrupt or truncated OLE container ({self.issue})")
+        return ReadError(reason)
 
     def close(self) -> None:
         self._ole.close()
@@ -91,18 +99,24 @@ class Container:
 
     def raw(self, name: str) -> bytes:
         if name not in self._names:
-            raise ReadError(f"missing stream {name}")
+            raise self._broken(f"missing stream {name}")
         try:
             with self._ole.openstream(name) as stream:
                 data: bytes = stream.read()
+            declared: int = self._ole.get_size(name)
         except OLE_ERRORS as exc:
             raise ReadError(f"cannot read stream {name} ({_why(exc)})") from exc
+        if len(data) < declared:
+            raise ReadError(f"truncated stream {name} ({len(data)} of {declared} bytes)")
         return data
 
     def file_header(self) -> FileHeader:
         if not self.has("FileHeader"):
-            raise ReadError(NOT_HWP)
-        return parse_file_header(self.raw("FileHeader"))
+            raise self._broken(NOT_HWP)
+        data = self.raw("FileHeader")
+        if not data.startswith(SIGNATURE):
+            raise self._broken(NOT_HWP)
+        return parse_file_header(data)
 
 
 def inflate(data: bytes, stream: str) -> bytes:

@@ -1,0 +1,122 @@
+"""``convert``: every input parsed in isolation (in parallel), results kept on disk by
+content hash, then the outputs written from them in input order, one at a time.
+
+Same inputs give byte-identical outputs whatever ``jobs`` is; a killed run leaves no
+half-written output, and ``resume`` picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pledgecard.batch.inputs import InputItem, collect_inputs, read_item
+from pledgecard.batch.pool import WorkerPool, failed
+from pledgecard.batch.store import ResultStore, file_sha256
+from pledgecard.models import FileResult
+from pledgecard.outputs.writer import OutputWriter
+
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_MEMORY_MB = 4096
+Progress = Callable[[int], None]
+
+
+@dataclass
+class BatchSummary:
+    files: int = 0
+    cards: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    findings: Counter[str] = field(default_factory=Counter)
+    resumed: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.cards += len(result.cards)
+        self.statuses[result.status] += 1
+        self.findings.update(f.code for c in result.cards for f in c.findings)
+        self.findings.update(f.code for f in result.findings)
+        if result.status == "failed":
+            self.failures.append((result.path, result.reason or ""))
+
+    def text(self) -> str:
+        counts = ", ".join(f"{self.statuses.get(s, 0)} {s}" for s in ("ok", "partial", "failed", "skipped"))
+        lines = [f"{self.files} files, {self.cards} cards: {counts} in {self.seconds:.1f} s"
+                 + (f" ({self.resumed} resumed)" if self.resumed else "")]
+        lines += [f"  {code}: {n}" for code, n in sorted(self.findings.items())]
+        lines += [f"  failed: {path}: {reason}" for path, reason in self.failures]
+        return "\n".join(lines) + "\n"
+
+
+def _hash(item: InputItem) -> str | None:
+    try:
+        return file_sha256(read_item(item))
+    except (OSError, ValueError, RuntimeError):
+        return None
+
+
+def convert_batch(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    jobs: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    resume: bool = False,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    progress: Progress | None = None,
+) -> BatchSummary:
+    """Convert every input under ``out_dir``; returns what happened."""
+    started = time.perf_counter()
+    items = collect_inputs(inputs)
+    store = ResultStore(out_dir)
+    hashes: list[str | None] = []
+    direct: dict[int, FileResult] = {}
+    todo: list[tuple[int, InputItem]] = []
+    summary = BatchSummary()
+    for index, item in enumerate(items):
+        sha = None if item.skip else _hash(item)
+        hashes.append(sha)
+        if item.skip:
+            direct[index] = FileResult(path=item.path, status="skipped", reason=item.skip)
+        elif resume and sha is not None and store.has(sha):
+            summary.resumed += 1
+            if progress:
+                progress(1)
+        else:
+            todo.append((index, item))
+
+    def on_result(index: int, result: FileResult) -> None:
+        sha = hashes[index]
+        if result.sha256 is not None and result.sha256 == sha:
+            store.put(result)
+        else:
+            direct[index] = result if result.sha256 or sha is None else result.model_copy(update={"sha256": sha})
+        if progress:
+            progress(1)
+
+    WorkerPool(jobs or os.cpu_count() or 1, timeout, (max_memory_mb or 0) * 2**20 or None).run(todo, on_result)
+    writer = OutputWriter(out_dir)
+    try:
+        for index, item in enumerate(items):
+            result = _final(index, item, hashes[index], direct, store)
+            summary.add(result)
+            writer.add(result)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _final(index: int, item: InputItem, sha: str | None, direct: dict[int, FileResult],
+           store: ResultStore) -> FileResult:
+    if index in direct:
+        return direct[index]
+    if sha is not None and store.has(sha):
+        return store.get(sha, item.path)
+    return failed(item, "no result (the parse did not finish)", sha)

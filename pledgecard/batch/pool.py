@@ -1,0 +1,165 @@
+"""Parse inputs in worker processes, each file in isolation, with a time and memory limit.
+
+A worker that crashes, hangs past the time limit or runs out of memory is replaced; its
+file is a ``failed`` result with a one-line reason, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import multiprocessing
+import resource
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+
+from pledgecard.batch.inputs import InputItem, read_item
+from pledgecard.models import FileResult
+from pledgecard.pipeline import parse_bytes
+
+#: How often the pool looks at the clock while waiting, in seconds.
+POLL_SECONDS = 0.2
+
+ResultHandler = Callable[[int, FileResult], None]
+
+
+def failed(item: InputItem, reason: str, sha256: str | None = None) -> FileResult:
+    return FileResult(path=item.path, status="failed", reason=reason, sha256=sha256)
+
+
+def parse_item(item: InputItem) -> FileResult:
+    """Parse one input in this process; never raises for a bad file."""
+    try:
+        data = read_item(item)
+    except (OSError, ValueError, RuntimeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return failed(item, f"cannot read ({reason})")
+    try:
+        return parse_bytes(data, item.path)
+    except MemoryError:
+        return failed(item, "out of memory while parsing")
+
+
+def _limit_memory(max_bytes: int | None) -> None:
+    if max_bytes:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
+
+
+def _worker(conn: Connection, max_bytes: int | None) -> None:
+    faulthandler.disable()  # a crash is reported as one line by the pool, not as a stack dump
+    _limit_memory(max_bytes)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if task is None:
+            return
+        index, item_json = task
+        item = InputItem.model_validate_json(item_json)
+        try:
+            result = parse_item(item)
+        except MemoryError:
+            result = failed(item, "out of memory while parsing")
+        except BaseException as exc:  # the worker survives whatever one file does
+            result = failed(item, f"internal error while parsing ({type(exc).__name__}: {exc})")
+        try:
+            conn.send((index, result.model_dump_json()))
+        except MemoryError:
+            conn.send((index, failed(item, "out of memory while parsing").model_dump_json()))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    task: tuple[int, InputItem] | None = None
+    started: float = 0.0
+
+
+class WorkerPool:
+    def __init__(self, jobs: int, timeout: float, max_bytes: int | None) -> None:
+        self.jobs = max(1, jobs)
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.context = multiprocessing.get_context("fork")
+        self.workers: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_worker, args=(child, self.max_bytes), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _retire(self, worker: _Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(timeout=5)
+        worker.conn.close()
+        self.workers.remove(worker)
+
+    def run(self, tasks: Iterable[tuple[int, InputItem]], on_result: ResultHandler) -> None:
+        queue = deque(tasks)
+        try:
+            while queue or any(w.task for w in self.workers):
+                self._dispatch(queue)
+                self._collect(on_result)
+                self._enforce_time(on_result)
+        finally:
+            for worker in list(self.workers):
+                if worker.task is None and worker.process.is_alive():
+                    with contextlib.suppress(OSError):
+                        worker.conn.send(None)
+                self._retire(worker)
+
+    def _dispatch(self, queue: deque[tuple[int, InputItem]]) -> None:
+        while queue:
+            idle = next((w for w in self.workers if w.task is None), None)
+            if idle is None and len(self.workers) < self.jobs:
+                idle = self._spawn()
+                self.workers.append(idle)
+            if idle is None:
+                return
+            index, item = queue.popleft()
+            idle.task, idle.started = (index, item), time.monotonic()
+            idle.conn.send((index, item.model_dump_json()))
+
+    def _collect(self, on_result: ResultHandler) -> None:
+        busy = {w.conn: w for w in self.workers if w.task is not None}
+        if not busy:
+            return
+        for conn in wait(list(busy), timeout=POLL_SECONDS):
+            worker = busy[conn]  # type: ignore[index]
+            task = worker.task
+            assert task is not None
+            try:
+                index, payload = worker.conn.recv()
+            except (EOFError, OSError):
+                code = worker.process.exitcode
+                self._retire(worker)
+                on_result(task[0], failed(task[1], _crash_reason(code, self.max_bytes)))
+                continue
+            worker.task = None
+            on_result(index, FileResult.model_validate_json(payload))
+
+    def _enforce_time(self, on_result: ResultHandler) -> None:
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.task is not None and now - worker.started > self.timeout:
+                index, item = worker.task
+                self._retire(worker)
+                on_result(index, failed(item, f"timed out after {self.timeout:g} s"))
+
+
+def _crash_reason(exit_code: int | None, max_bytes: int | None) -> str:
+    if exit_code is not None and exit_code < 0:
+        return f"the parser crashed (signal {-exit_code})"
+    if max_bytes:
+        return f"the parser crashed (exit code {exit_code}; memory limit {max_bytes // 2**20} MiB)"
+    return f"the parser crashed (exit code {exit_code})"
