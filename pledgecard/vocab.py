@@ -15,7 +15,7 @@ from typing import Final
 #: Level 0 is a section heading, 1 a main bullet, 2 a sub-bullet, 3 a note.
 BULLET_LEVELS: Final[dict[str, int]] = {
     "□": 0, "■": 0,
-    "◦": 1, "○": 1, "❍": 1, "ㅇ": 1, "▪": 1, "•": 1, "●": 1, "◎": 1,
+    "◦": 1, "○": 1, "❍": 1, "ㅇ": 1, "o": 1, "▪": 1, "•": 1, "●": 1, "◎": 1,
     "-": 2, "·": 2, "‧": 2, "∙": 2, "－": 2, "–": 2, "―": 2, "ㆍ": 2,
     "*": 3, "＊": 3, "※": 3,
 }

@@ -71,6 +71,8 @@ def describe_unknown(data: bytes) -> str:
     """A reason for a file no reader takes."""
     if not data:
         return "empty file"
+    if data.startswith(b"PK\x03\x04"):
+        return "a zip archive that is not an HWPX document (no application/hwp+zip mimetype)"
     for magic, name in KNOWN_MAGIC.items():
         if data.startswith(magic):
             return f"{name.upper()} file, but no {name} reader is available"

@@ -16,7 +16,7 @@ from pledgecard.vocab import (
 _INTERPUNCTS = str.maketrans(dict.fromkeys(INTERPUNCT_VARIANTS, INTERPUNCT))
 
 #: Glyphs that are a bullet only when a space follows (``-5``, ``*주``, ``·2`` are text).
-_NEEDS_SPACE = frozenset("-*·‧∙–―－ㅇ")
+_NEEDS_SPACE = frozenset("-*·‧∙–―－ㅇo")
 
 
 def split_bullet(text: str) -> tuple[str | None, str]:

@@ -1,0 +1,134 @@
+"""Bad input: each gives a clear status and reason, no traceback, no hang, and the rest of a
+batch still converts. The corpus is generated here, from the samples and a few builders."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from pledgecard.batch import convert_batch
+from pledgecard.pipeline import parse_bytes
+
+from .conftest import DATA, SAMPLES
+from .test_hwpx_reader import build, para, section
+
+#: One parse of a damaged file must end within this (seconds); it is a bound, not a timing.
+BOUND_SECONDS = 10.0
+SAMPLE_FILES = sorted(p for p in SAMPLES.glob("*/*") if p.suffix in (".txt", ".hwp", ".hwpx", ".pdf"))
+
+
+def zip_bomb() -> bytes:
+    """An HWPX whose section inflates to 300 MiB from a few hundred KiB."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), b"application/hwp+zip")
+        with archive.open("Contents/section0.xml", "w", force_zip64=True) as part:
+            chunk = b"\0" * (4 * 2**20)
+            for _ in range(75):
+                part.write(chunk)
+    return buffer.getvalue()
+
+
+def nested_tables(depth: int) -> bytes:
+    cell = para("안")
+    for _ in range(depth):
+        cell = ('<hp:p><hp:run><hp:tbl rowCnt="1" colCnt="1"><hp:tr><hp:tc><hp:subList>'
+                f'{cell}</hp:subList><hp:cellAddr colAddr="0" rowAddr="0"/>'
+                '<hp:cellSpan colSpan="1" rowSpan="1"/></hp:tc></hp:tr></hp:tbl></hp:run></hp:p>')
+    return build({"Contents/section0.xml": section(cell)})
+
+
+def big_pdf(pages: int) -> bytes:
+    source = pdfium.PdfDocument(SAMPLES / "gangwon-2-16" / "gangwon-2-16.pdf")
+    target = pdfium.PdfDocument.new()
+    while len(target) < pages:
+        target.import_pages(source)
+    buffer = io.BytesIO()
+    target.save(buffer)
+    return buffer.getvalue()
+
+
+XXE = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><hs:sec>&e;</hs:sec>'
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+          '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><l>&d;</l>')
+
+
+def corpus(folder: Path) -> dict[str, str]:
+    """Writes the bad-input corpus; returns each file's expected status."""
+    rng = random.Random(7)
+    files: dict[str, bytes] = {f"empty{ext}": b"" for ext in (".txt", ".hwp", ".hwpx", ".pdf")}
+    files.update({f"random{ext}": rng.randbytes(4096) for ext in (".txt", ".hwp", ".hwpx", ".pdf")})
+    files["not-a-card.txt"] = "2025년 3월 정례회의 회의록\n참석자: 기획조정실장 외 5명\n".encode()
+    files["password.hwp"] = (DATA / "external" / "hwp" / "ohah-hwpjs__password-12345.hwp").read_bytes()
+    files["password.hwpx"] = (DATA / "external" / "hwpx" / "ohah-hwpjs__password-12345.hwpx").read_bytes()
+    files["password.pdf"] = (DATA / "pdf" / "password.pdf").read_bytes()
+    files["scan.pdf"] = (DATA / "pdf" / "image-only.pdf").read_bytes()
+    files["bomb.hwpx"] = zip_bomb()
+    files["xxe.hwpx"] = build({"Contents/section0.xml": XXE})
+    files["laughs.hwpx"] = build({"Contents/section0.xml": LAUGHS})
+    files["nested.hwpx"] = nested_tables(200)
+    files["archive-300-pages.pdf"] = big_pdf(300)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    expected = dict.fromkeys(files, "failed")
+    expected["archive-300-pages.pdf"] = "ok"
+    return expected
+
+
+def test_a_batch_of_samples_and_bad_input_lists_every_input_once(tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    expected = corpus(bad)
+    good = tmp_path / "samples"
+    shutil.copytree(SAMPLES, good)
+    out = tmp_path / "out"
+    summary = convert_batch([good, bad], out, jobs=2, timeout=60)
+    rows = list(csv.DictReader(io.StringIO((out / "files.csv").read_text(encoding="utf-8-sig"))))
+    assert len(rows) == summary.files == len({r["path"] for r in rows})
+    assert len(rows) == len(list(good.rglob("*.*"))) + len(expected)
+    by_name = {Path(r["path"]).name: r for r in rows}
+    for name, status in expected.items():
+        row = by_name[name]
+        assert row["status"] == status, (name, row["reason"])
+        assert status == "ok" or (row["reason"] and "Traceback" not in row["reason"] and "\n" not in row["reason"])
+    assert by_name["password.hwp"]["reason"] == "encrypted document (password-protected HWP)"
+    assert by_name["password.hwpx"]["reason"] == "encrypted document (password-protected HWPX)"
+    assert by_name["password.pdf"]["reason"] == "encrypted document (password-protected PDF)"
+    assert "OCR" in by_name["scan.pdf"]["reason"]
+    assert "zip bomb" in by_name["bomb.hwpx"]["reason"]
+    assert "DTD" in by_name["xxe.hwpx"]["reason"] and "DTD" in by_name["laughs.hwpx"]["reason"]
+    assert "no pledge card" in by_name["not-a-card.txt"]["reason"]
+    assert int(by_name["archive-300-pages.pdf"]["cards"]) == 60
+    for source in SAMPLE_FILES:
+        assert by_name[source.name]["status"] in ("ok", "partial")
+
+
+def damaged(data: bytes, seed: int) -> list[bytes]:
+    """The file cut at several offsets, and with bytes flipped at several places."""
+    rng = random.Random(seed)
+    cuts = [data[: int(len(data) * share)] for share in (0.02, 0.1, 0.33, 0.5, 0.77, 0.99)]
+    flips = []
+    for _ in range(6):
+        copy = bytearray(data)
+        for _ in range(8):
+            copy[rng.randrange(len(copy))] ^= 1 << rng.randrange(8)
+        flips.append(bytes(copy))
+    return cuts + flips
+
+
+@pytest.mark.parametrize("source", SAMPLE_FILES, ids=lambda p: p.name)
+def test_truncated_and_flipped_samples_never_raise_or_hang(source: Path) -> None:
+    for n, data in enumerate(damaged(source.read_bytes(), hash(source.name) & 0xFFFF)):
+        started = time.monotonic()
+        result = parse_bytes(data, f"{source.name}#{n}")
+        assert time.monotonic() - started < BOUND_SECONDS
+        assert result.status in ("ok", "partial", "failed")
+        assert result.cards or (result.reason and "\n" not in result.reason)
