@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from pledgecard import __version__
+from pledgecard.audit.command import add_audit_parser, command_audit
 from pledgecard.batch.convert import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, convert_batch
 from pledgecard.batch.progress import progress_bar
 from pledgecard.outputs import card_schema_json, cards_json
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--max-memory-mb", type=positive_int, default=DEFAULT_MAX_MEMORY_MB,
                          help="memory one worker may use (default 4096)")
     commands.add_parser("schema", help="print the JSON Schema of a card")
+    add_audit_parser(commands)
     return parser
 
 
@@ -95,6 +97,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return command_parse(args.file, out, err)
         if args.command == "convert":
             return command_convert(args, err)
+        if args.command == "audit":
+            return command_audit(args, out, err)
         out.write(card_schema_json())
         return EXIT_OK
     except KeyboardInterrupt:
