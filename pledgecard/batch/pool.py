@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import multiprocessing
+import os
 import resource
 import time
 from collections import deque
@@ -23,6 +24,8 @@ from pledgecard.pipeline import parse_bytes
 
 #: How often the pool looks at the clock while waiting, in seconds.
 POLL_SECONDS = 0.2
+#: How often an idle worker checks that the batch that started it is still there.
+ORPHAN_CHECK_SECONDS = 1.0
 
 ResultHandler = Callable[[int, FileResult], None]
 
@@ -50,13 +53,17 @@ def _limit_memory(max_bytes: int | None) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
 
 
-def _worker(conn: Connection, max_bytes: int | None) -> None:
+def _worker(conn: Connection, parent_end: Connection, parent_pid: int, max_bytes: int | None) -> None:
     faulthandler.disable()  # a crash is reported as one line by the pool, not as a stack dump
+    parent_end.close()
     _limit_memory(max_bytes)
     while True:
         try:
+            while not conn.poll(ORPHAN_CHECK_SECONDS):
+                if os.getppid() != parent_pid:  # the batch was killed: do not outlive it
+                    return
             task = conn.recv()
-        except (EOFError, KeyboardInterrupt):
+        except (EOFError, OSError, KeyboardInterrupt):
             return
         if task is None:
             return
@@ -92,7 +99,8 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker, args=(child, self.max_bytes), daemon=True)
+        process = self.context.Process(target=_worker, args=(child, parent, os.getpid(), self.max_bytes),
+                                       daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent)

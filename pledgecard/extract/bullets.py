@@ -13,8 +13,6 @@ from pledgecard.vocab import (
     PRIVATE_USE_BULLETS,
 )
 
-_INTERPUNCTS = str.maketrans(dict.fromkeys(INTERPUNCT_VARIANTS, INTERPUNCT))
-
 #: Glyphs that are a bullet only when a space follows (``-5``, ``*주``, ``·2`` are text).
 _NEEDS_SPACE = frozenset("-*·‧∙–―－ㅇo")
 
@@ -66,4 +64,8 @@ def map_glyphs(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """What every reader does to text: NFC, and one code point for the interpunct (·)."""
-    return unicodedata.normalize("NFC", text).translate(_INTERPUNCTS)
+    text = unicodedata.normalize("NFC", text)
+    for variant in INTERPUNCT_VARIANTS:
+        if variant in text:
+            text = text.replace(variant, INTERPUNCT)
+    return text

@@ -82,3 +82,22 @@ class Document(DocModel):
 
 
 Cell.model_rebuild()
+
+
+# Small constructors the readers share (plain pydantic validation: in pydantic 2 it is
+# faster than model_construct for models this small).
+def paragraph(text: str, bullet: str | None = None, depth: int = 0,
+              provenance: Provenance | None = None) -> Paragraph:
+    return Paragraph(text=text, bullet=bullet, depth=depth, provenance=provenance or Provenance())
+
+
+def cell(row: int, col: int, text: str, paragraphs: list[Paragraph], provenance: Provenance,
+         rowspan: int = 1, colspan: int = 1) -> Cell:
+    return Cell(row=row, col=col, rowspan=rowspan, colspan=colspan, text=text, paragraphs=paragraphs,
+                provenance=provenance)
+
+
+def provenance(line: int | None = None, page: int | None = None, section: int | None = None,
+               paragraph: int | None = None, table: int | None = None, row: int | None = None,
+               col: int | None = None) -> Provenance:
+    return Provenance(line=line, page=page, section=section, paragraph=paragraph, table=table, row=row, col=col)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
-
-_WS = re.compile(r"\s+")
 
 
 def nfc(text: str) -> str:
@@ -56,4 +53,4 @@ def squash(text: str) -> str:
 
     ``재원투자 실적 및 계획`` -> ``재원투자실적및계획``.
     """
-    return _WS.sub("", text)
+    return "".join(text.split())

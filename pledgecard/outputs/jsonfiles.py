@@ -1,11 +1,16 @@
-"""Cards as JSON: one object per card (UTF-8, not ASCII-escaped) and JSON Lines."""
+"""Cards as JSON: one object per card (UTF-8, not ASCII-escaped) and JSON Lines.
+
+Serialized by pydantic's own encoder (fast; non-ASCII text is written as it is)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
+from pydantic import TypeAdapter
+
 from pledgecard.models import Card
+
+_CARDS = TypeAdapter(list[Card])
 
 
 def card_dict(card: Card) -> dict[str, object]:
@@ -13,12 +18,12 @@ def card_dict(card: Card) -> dict[str, object]:
 
 
 def card_json(card: Card) -> str:
-    return json.dumps(card_dict(card), ensure_ascii=False, indent=2) + "\n"
+    return card.model_dump_json(indent=2) + "\n"
 
 
 def cards_json(cards: Iterable[Card]) -> str:
-    return json.dumps([card_dict(c) for c in cards], ensure_ascii=False, indent=2) + "\n"
+    return _CARDS.dump_json(list(cards), indent=2).decode("utf-8") + "\n"
 
 
 def card_line(card: Card) -> str:
-    return json.dumps(card_dict(card), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return card.model_dump_json() + "\n"

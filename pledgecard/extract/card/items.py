@@ -32,13 +32,14 @@ def trailing_note(text: str) -> str | None:
 def make_item(paragraph: Paragraph, level: int, path: str, findings: list[Finding]) -> Item:
     text = paragraph.text
     local: list[Finding] = []
+    numeric = any(ch.isdigit() for ch in text)  # dates, amounts and quantities all need a digit
     item = Item(
         marker=paragraph.bullet or "",
         level=level,
         text=text,
-        dates=find_spans(text, local),
-        amounts=find_money(text),
-        quantities=find_quantities(text),
+        dates=find_spans(text, local) if numeric else [],
+        amounts=find_money(text) if numeric else [],
+        quantities=find_quantities(text) if numeric else [],
         note=trailing_note(text),
         provenance=paragraph.provenance,
     )

@@ -24,6 +24,10 @@ _PAGE_NUMBER = regex.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*
 _BRACKETED = regex.compile(r"^[<〈《\[【]\s*(.+?)\s*[>〉》\]】]$")
 _MAX_KIND_CHARS = 40
 _KIND_SUFFIXES = tuple(squash(s) for s in KIND_LINE_SUFFIXES)
+_KIND_LAST_CHARS = tuple({suffix[-1] for suffix in _KIND_SUFFIXES})
+_HEADING_KEYS = {heading: key for key, headings in SECTION_HEADINGS.items() for heading in headings}
+#: A heading is short; longer paragraphs are never one.
+_MAX_HEADING_CHARS = 40
 _CARD_START_LABELS = tuple(squash(x) for x in HEADER_LABELS["title"] + HEADER_LABELS["number"])
 
 
@@ -64,6 +68,8 @@ def kind_text(block: Block) -> str | None:
         text = block.cells[0].text.replace("\n", " ")
     else:
         text = block.full_text
+    if len(text) > 2 * _MAX_KIND_CHARS or not text.rstrip().endswith(_KIND_LAST_CHARS):
+        return None
     squashed = squash(text)
     if len(squashed) <= _MAX_KIND_CHARS and squashed.endswith(_KIND_SUFFIXES):
         return " ".join(text.split())
@@ -87,10 +93,15 @@ def section_key(block: Block) -> tuple[str, str] | None:
         text = bracketed.group(1)
     elif block.bullet is not None and BULLET_LEVELS.get(block.bullet) != 0:
         return None
+    if len(text) > _MAX_HEADING_CHARS and block.bullet is None:
+        return None
     squashed = squash(text)
-    for key, headings in SECTION_HEADINGS.items():
-        for heading in headings:
-            if squashed == heading or (block.bullet is not None and squashed.startswith(heading)):
+    key = _HEADING_KEYS.get(squashed)
+    if key is not None:
+        return key, text
+    if block.bullet is not None:
+        for heading, key in _HEADING_KEYS.items():
+            if squashed.startswith(heading):
                 return key, text
     if block.bullet is not None and BULLET_LEVELS.get(block.bullet) == 0:
         return "unknown", text

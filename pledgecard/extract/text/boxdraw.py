@@ -10,11 +10,13 @@
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import pairwise
+from functools import lru_cache
+from itertools import accumulate, pairwise
 
 from pledgecard.extract.bullets import split_bullet
-from pledgecard.extract.document import Cell, Paragraph, Table
+from pledgecard.extract.document import Cell, Table, cell, paragraph, provenance
 from pledgecard.models import Provenance
 
 VERTICALS = frozenset("│┃║┼╂┿╋╀╁╃╄╅╆╇╈╉╊┯┷┬┴┳┻╤╧╥╨╦╩├┤┠┨┣┫╟╢╠╣┏┓┗┛┌┐└┘╔╗╚╝┍┑┕┙┎┒┖┚╒╕╘╛╓╖╙╜")
@@ -24,6 +26,7 @@ ROW_STARTS = frozenset("┃│║")
 BOX_CHARS = VERTICALS | HORIZONTALS
 
 
+@lru_cache(maxsize=8192)
 def char_width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0
@@ -40,28 +43,45 @@ def is_rule_line(line: str) -> bool:
     return bool(stripped) and all(ch in BOX_CHARS or ch == " " for ch in stripped)
 
 
-def columns(line: str) -> list[tuple[int, str]]:
+def columns(line: str) -> tuple[tuple[int, str], ...]:
     """Each character with its display column."""
-    out: list[tuple[int, str]] = []
-    col = 0
-    for ch in line:
-        out.append((col, ch))
-        col += char_width(ch)
-    return out
+    starts = accumulate((char_width(ch) for ch in line), initial=0)
+    return tuple(zip(starts, line, strict=False))
 
 
-def vertical_positions(line: str) -> set[int]:
-    return {col for col, ch in columns(line) if ch in VERTICALS}
+def vertical_positions(line: str) -> frozenset[int]:
+    found = _VERTICALS.get(line)
+    if found is None:
+        positions = _positions(line)
+        found = _VERTICALS[line] = frozenset(col for col, ch in zip(positions, line, strict=True) if ch in VERTICALS)
+    return found
+
+
+def _between(line: str, start: int, end: int) -> str:
+    positions = _positions(line)
+    return line[bisect_right(positions, start):bisect_left(positions, end)]
 
 
 def text_between(line: str, start: int, end: int) -> str:
     """The characters of ``line`` whose display column lies strictly inside (start, end)."""
-    return "".join(ch for col, ch in columns(line) if start < col < end).strip()
+    return _between(line, start, end).strip()
 
 
 def ruled_between(line: str, start: int, end: int) -> bool:
     """Whether a rule line draws a horizontal stroke between two boundaries."""
-    return any(ch in HORIZONTALS for col, ch in columns(line) if start < col < end)
+    return any(ch in HORIZONTALS for ch in _between(line, start, end))
+
+
+_POSITIONS: dict[str, list[int]] = {}
+_VERTICALS: dict[str, frozenset[int]] = {}
+
+
+def _positions(line: str) -> list[int]:
+    """The display column of each character, remembered while one table is parsed."""
+    found = _POSITIONS.get(line)
+    if found is None:
+        found = _POSITIONS[line] = [col for col, _ in columns(line)]
+    return found
 
 
 @dataclass
@@ -77,6 +97,14 @@ class _Pending:
 
 def parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
     """A table from its box-drawn lines, each ``(text, line_number)``."""
+    try:
+        return _parse_box_table(lines, table_index)
+    finally:
+        _POSITIONS.clear()
+        _VERTICALS.clear()
+
+
+def _parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
     bounds = sorted(set().union(*(vertical_positions(text) for text, _ in lines)))
     col_of = {pos: i for i, pos in enumerate(bounds)}
     groups: list[list[tuple[str, int]]] = []
@@ -127,14 +155,8 @@ def _to_cell(pending: _Pending, table_index: int) -> Cell:
         if not text:
             continue
         bullet, body = split_bullet(text)
-        paragraphs.append(Paragraph(text=body, bullet=bullet, provenance=Provenance(line=number)))
+        paragraphs.append(paragraph(body, bullet, provenance=provenance(line=number)))
     first_line = pending.lines[0][1] if pending.lines else None
-    return Cell(
-        row=pending.row,
-        col=pending.col,
-        rowspan=pending.rowspan,
-        colspan=pending.colspan,
-        text="\n".join(p.full_text for p in paragraphs),
-        paragraphs=paragraphs,
-        provenance=Provenance(line=first_line, table=table_index, row=pending.row, col=pending.col),
-    )
+    return cell(pending.row, pending.col, "\n".join(p.full_text for p in paragraphs), paragraphs,
+                provenance(line=first_line, table=table_index, row=pending.row, col=pending.col),
+                rowspan=pending.rowspan, colspan=pending.colspan)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from pledgecard.extract.base import ReadError
@@ -82,13 +83,14 @@ def _charset_normalizer_guess(data: bytes) -> str:
     return str(best.encoding)
 
 
+#: Control characters that do not occur in text (whitespace controls excepted).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Cn") and ch not in "\n\t\r\f"
-    )
-    return controls / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

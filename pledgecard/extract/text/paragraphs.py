@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pledgecard.extract.bullets import split_bullet
-from pledgecard.extract.document import Paragraph
-from pledgecard.models import Provenance
+from pledgecard.extract.document import Paragraph, paragraph, provenance
 
 
 @dataclass
@@ -45,7 +44,7 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
             paragraphs[-1] = last.model_copy(update={"text": f"{last.text} {body}".strip()})
         else:
             paragraphs.append(
-                Paragraph(text=body, bullet=bullet, depth=line.indent, provenance=Provenance(line=line.number))
+                paragraph(body, bullet, line.indent, provenance(line=line.number))
             )
         previous = line
     return paragraphs
