@@ -553,8 +553,9 @@ def ours_failed(report: Report, fmt: str) -> str | None:
     return None
 
 
-def ratio_target(report: Report, fmt: str, other: str, goal: float, name: str) -> Target:
-    files = report.indexes("samples", fmt)
+def ratio_target(report: Report, fmt: str, other: str, goal: float, name: str,
+                 groups: tuple[str, ...] = ("samples",)) -> Target:
+    files = [i for group in groups for i in report.indexes(group, fmt)]
     problem = ours_failed(report, fmt)
     ratio = report.ratio("ours", other, files)
     label = report.get(other).label
@@ -601,7 +602,10 @@ def kordoc_target(report: Report) -> Target:
 def targets(report: Report) -> list[Target]:
     return [
         ratio_target(report, "pdf", "pdfplumber", 1.0, "PDF parse vs pdfplumber text+tables >= 1.0x"),
-        ratio_target(report, "hwp", "pyhwp_events", 3.0, "HWP parse vs pyhwp event walk >= 3.0x"),
+        # pyhwp's event walk fails on the generated sample HWPs (paragraphs without a character
+        # shape), so this target also counts the real HWP documents where it runs
+        ratio_target(report, "hwp", "pyhwp_events", 3.0, "HWP parse vs pyhwp event walk >= 3.0x",
+                     groups=("samples", "external")),
         rate_target(report, "hwpx", 100.0, "HWPX parse >= 100 cards/s"),
         rate_target(report, "txt", 300.0, "text parse >= 300 cards/s"),
         kordoc_target(report),
