@@ -115,3 +115,14 @@ def test_python_dash_m_works_the_same() -> None:
                           capture_output=True, cwd=ROOT, check=False)
     assert done.returncode == 0
     assert json.loads(done.stdout.decode("utf-8"))[0]["pledge"]["number"] == "2-16"
+
+
+EXTERNAL = sorted((ROOT / "tests" / "data" / "external").glob("*/*.hwp*"))
+
+
+@pytest.mark.parametrize("path", EXTERNAL, ids=lambda p: p.name)
+def test_parse_on_documents_that_are_not_cards_invents_none(path: Path) -> None:
+    code, out, err = run("parse", str(path))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and str(path) in err
+    assert "no pledge card" in err or "encrypted document" in err

@@ -89,11 +89,12 @@ def convert_batch(
         else:
             todo.append((index, item))
 
-    def on_result(index: int, result: FileResult) -> None:
+    def on_result(index: int, result_sha: str | None, payload: str) -> None:
         sha = hashes[index]
-        if result.sha256 is not None and result.sha256 == sha:
-            store.put(result)
+        if result_sha is not None and result_sha == sha:
+            store.put_json(result_sha, payload)
         else:
+            result = FileResult.model_validate_json(payload)
             direct[index] = result if result.sha256 or sha is None else result.model_copy(update={"sha256": sha})
         if progress:
             progress(1)

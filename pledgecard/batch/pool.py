@@ -27,7 +27,9 @@ POLL_SECONDS = 0.2
 #: How often an idle worker checks that the batch that started it is still there.
 ORPHAN_CHECK_SECONDS = 1.0
 
-ResultHandler = Callable[[int, FileResult], None]
+#: Called with an input's index, the sha256 its result carries, and the result as JSON (the
+#: batch stores it as it is: no second validation on the way through).
+ResultHandler = Callable[[int, str | None, str], None]
 
 
 def failed(item: InputItem, reason: str, sha256: str | None = None) -> FileResult:
@@ -76,9 +78,9 @@ def _worker(conn: Connection, parent_end: Connection, parent_pid: int, max_bytes
         except BaseException as exc:  # the worker survives whatever one file does
             result = failed(item, f"internal error while parsing ({type(exc).__name__}: {exc})")
         try:
-            conn.send((index, result.model_dump_json()))
+            conn.send((index, result.sha256, result.model_dump_json()))
         except MemoryError:
-            conn.send((index, failed(item, "out of memory while parsing").model_dump_json()))
+            conn.send((index, None, failed(item, "out of memory while parsing").model_dump_json()))
 
 
 @dataclass
@@ -147,14 +149,14 @@ class WorkerPool:
             task = worker.task
             assert task is not None
             try:
-                index, payload = worker.conn.recv()
+                index, sha256, payload = worker.conn.recv()
             except (EOFError, OSError):
                 code = worker.process.exitcode
                 self._retire(worker)
-                on_result(task[0], failed(task[1], _crash_reason(code, self.max_bytes)))
+                on_result(task[0], None, failed(task[1], _crash_reason(code, self.max_bytes)).model_dump_json())
                 continue
             worker.task = None
-            on_result(index, FileResult.model_validate_json(payload))
+            on_result(index, sha256, payload)
 
     def _enforce_time(self, on_result: ResultHandler) -> None:
         now = time.monotonic()
@@ -162,7 +164,7 @@ class WorkerPool:
             if worker.task is not None and now - worker.started > self.timeout:
                 index, item = worker.task
                 self._retire(worker)
-                on_result(index, failed(item, f"timed out after {self.timeout:g} s"))
+                on_result(index, None, failed(item, f"timed out after {self.timeout:g} s").model_dump_json())
 
 
 def _crash_reason(exit_code: int | None, max_bytes: int | None) -> str:

@@ -35,7 +35,10 @@ class ResultStore:
 
     def put(self, result: FileResult) -> None:
         if result.sha256 is not None:
-            write_text_atomic(self._path(result.sha256), result.model_dump_json())
+            self.put_json(result.sha256, result.model_dump_json())
+
+    def put_json(self, sha256: str, payload: str) -> None:
+        write_text_atomic(self._path(sha256), payload)
 
     def get(self, sha256: str, path: str) -> FileResult:
         """The stored result of these bytes, told the path it is read from this time."""
