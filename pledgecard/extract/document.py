@@ -97,7 +97,21 @@ def cell(row: int, col: int, text: str, paragraphs: list[Paragraph], provenance:
                 provenance=provenance)
 
 
+_PROVENANCES: dict[tuple[int | None, ...], Provenance] = {}
+
+
 def provenance(line: int | None = None, page: int | None = None, section: int | None = None,
                paragraph: int | None = None, table: int | None = None, row: int | None = None,
                col: int | None = None) -> Provenance:
-    return Provenance(line=line, page=page, section=section, paragraph=paragraph, table=table, row=row, col=col)
+    """A provenance, shared between the blocks that come from the same place (never mutated)."""
+    key = (line, page, section, paragraph, table, row, col)
+    found = _PROVENANCES.get(key)
+    if found is None:
+        if len(_PROVENANCES) > _MAX_SHARED:
+            _PROVENANCES.clear()
+        found = _PROVENANCES[key] = Provenance(line=line, page=page, section=section, paragraph=paragraph,
+                                               table=table, row=row, col=col)
+    return found
+
+
+_MAX_SHARED = 100_000

@@ -13,7 +13,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
 from pledgecard.extract.bullets import split_bullet
 from pledgecard.extract.document import Cell, Table, cell, paragraph, provenance
@@ -40,13 +40,30 @@ def is_box_line(line: str) -> bool:
 
 def is_rule_line(line: str) -> bool:
     stripped = line.strip()
-    return bool(stripped) and all(ch in BOX_CHARS or ch == " " for ch in stripped)
+    return bool(stripped) and set(stripped) <= _RULE_CHARS
+
+
+_RULE_CHARS = BOX_CHARS | {" "}
+_WIDTHS: dict[str, int] = {}
+
+
+def display_starts(line: str) -> list[int]:
+    """The display column at which each character of ``line`` starts."""
+    starts = []
+    position = 0
+    widths = _WIDTHS
+    for ch in line:
+        starts.append(position)
+        width = widths.get(ch)
+        if width is None:
+            width = widths[ch] = char_width(ch)
+        position += width
+    return starts
 
 
 def columns(line: str) -> tuple[tuple[int, str], ...]:
     """Each character with its display column."""
-    starts = accumulate((char_width(ch) for ch in line), initial=0)
-    return tuple(zip(starts, line, strict=False))
+    return tuple(zip(display_starts(line), line, strict=True))
 
 
 def vertical_positions(line: str) -> frozenset[int]:
@@ -80,7 +97,7 @@ def _positions(line: str) -> list[int]:
     """The display column of each character, remembered while one table is parsed."""
     found = _POSITIONS.get(line)
     if found is None:
-        found = _POSITIONS[line] = [col for col, _ in columns(line)]
+        found = _POSITIONS[line] = display_starts(line)
     return found
 
 
