@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from pledgecard import vocab
 from pledgecard.models import Finding, Span
@@ -51,8 +51,18 @@ _END_MONTH = re.compile(rf"(?P<m>[0-9]{{1,2}})(?:{SP}{_M}|\.|{_STOP})")
 _END_QUARTER = re.compile(_QUARTER)
 _END_HALF = re.compile(rf"(?P<h>{_HALF})")
 _END_YEAR = re.compile(rf"(?P<y>[0-9]{{2}})(?![0-9])(?P<w>{SP}{_Y})?")
+_MARK = f"[{re.escape(vocab.RANGE_MARKS)}]"
+#: Where a date or period may start: an apostrophe and two digits (``’24``), a year
+#: 19xx/20xx not inside a number, or a range mark. The same matches, start and end, as
+#: ``APOS[0-9]{2}|(?<![0-9.,])(?:19|20)[0-9]{2}(?![0-9])|MARK``, but written to open with
+#: one character class (each branch then looks back at it), so that a search skips to
+#: candidates quickly.
 _CANDIDATE = re.compile(
-    rf"{_APOS}[0-9]{{2}}|(?<![0-9.,])(?:19|20)[0-9]{{2}}(?![0-9])|[{re.escape(vocab.RANGE_MARKS)}]"
+    rf"[{re.escape(vocab.YEAR_APOSTROPHES)}12{re.escape(vocab.RANGE_MARKS)}]"
+    rf"(?:(?<={_APOS})[0-9]{{2}}"
+    r"|(?<![0-9.,]1)(?<=1)9[0-9]{2}(?![0-9])"
+    r"|(?<![0-9.,]2)(?<=2)0[0-9]{2}(?![0-9])"
+    rf"|(?<={_MARK}))"
 )
 _STATED = re.compile(
     rf"(?<![0-9])(?P<n>[0-9]{{1,2}}){SP}(?:"
@@ -61,8 +71,9 @@ _STATED = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Date:
+class _Date(NamedTuple):
+    """A date to some precision (immutable; a named tuple is cheap to make)."""
+
     year: int
     month: int | None = None
     day: int | None = None
@@ -107,9 +118,13 @@ def _num(value: str | None) -> int | None:
 def _part(year: int, m: re.Match[str]) -> _Date:
     """A date from the named groups of one of the rest patterns."""
     groups = m.groupdict()
+    month, quarter, half = groups.get("m"), groups.get("q"), groups.get("h")
     day = groups.get("d") or groups.get("ds") or groups.get("dk")
-    return _Date(year, month=_num(groups.get("m")), day=_num(day),
-                 quarter=_num(groups.get("q")), half=_half(groups.get("h")))
+    return _Date(year,
+                 None if month is None else int(month),
+                 None if day is None else int(day),
+                 None if quarter is None else int(quarter),
+                 None if half is None else _half(half))
 
 
 def _date_at(text: str, pos: int, lenient: bool) -> tuple[_Date, int, bool] | None:
@@ -150,19 +165,19 @@ def _partial_end(text: str, pos: int, start: _Date) -> tuple[_Date, int] | None:
         m = _END_DAY.match(text, pos)
         if m is not None:
             month = _num(m["m"]) if m["m"] else start.month
-            return replace(start, month=month, day=int(m["d"])), m.end()
+            return start._replace(month=month, day=int(m["d"])), m.end()
     elif precision == "month":
         m = _END_MONTH.match(text, pos)
         if m is not None:
-            return replace(start, month=int(m["m"])), m.end()
+            return start._replace(month=int(m["m"])), m.end()
     elif precision == "quarter":
         m = _END_QUARTER.match(text, pos)
         if m is not None:
-            return replace(start, quarter=int(m["q"])), m.end()
+            return start._replace(quarter=int(m["q"])), m.end()
     elif precision == "half":
         m = _END_HALF.match(text, pos)
         if m is not None:
-            return replace(start, half=_half(m["h"])), m.end()
+            return start._replace(half=_half(m["h"])), m.end()
     else:
         m = _END_YEAR.match(text, pos)
         if m is not None and (m["w"] or m.end() >= len(text) or not is_syllable(text[m.end()])):
@@ -230,12 +245,17 @@ def _after_number(text: str, pos: int) -> bool:
 def _scan(text: str, lenient: bool, findings: list[Finding] | None,
           first_only: bool) -> list[Span]:
     text = nfc(text)
+    m = _CANDIDATE.search(text)
+    if m is None:
+        return []  # the common case
     spans: list[Span] = []
     cursor = 0
-    for m in _CANDIDATE.finditer(text):
-        if m.start() < cursor:
+    while m is not None:
+        # The next candidate from where this one ends, as finditer would go on.
+        pos, m = m.start(), _CANDIDATE.search(text, m.end())
+        if pos < cursor:
             continue
-        found = _span_at(text, m.start(), lenient, findings)
+        found = _span_at(text, pos, lenient, findings)
         if found is None:
             continue
         spans.append(found[0])

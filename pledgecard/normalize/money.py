@@ -6,7 +6,7 @@ All arithmetic is exact (``Decimal``): 214.1억 is 21,410,000,000 won, never a f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pledgecard import vocab
 from pledgecard.models import Finding, Funding, Money, TotalCost
@@ -21,10 +21,10 @@ from pledgecard.normalize.numbers import (
     integral,
     is_ordinal,
     match_unit,
-    number_starts,
     scan_number,
     skip_leading,
     skip_ws,
+    starts_before,
     starts_with_any,
     to_decimal,
 )
@@ -33,15 +33,18 @@ from pledgecard.normalize.text import close_spaced, nfc, squash
 #: Separators between the parts of a breakdown; a comma between digits is a thousands mark.
 _PART_SEP = re.compile(r"[;，、+]|(?<![0-9]),|,(?![0-9])")
 _BARE = re.compile(rf"{DIGITS}")
+_DIGIT = re.compile(r"[0-9]")
 _TABLE_UNIT = re.compile(
     re.escape(vocab.TABLE_UNIT_LABEL) + r"\s*[:：]?\s*(?P<unit>[^()\[\]（）<>〈〉,\n]*)"
 )
+#: Number starts that 원, 억 or 조 may follow. A number that starts anywhere else is no
+#: amount, and no number that is one starts inside it: the finder skips it unscanned.
+_CANDIDATES = starts_before((vocab.WON, *vocab.MONEY_UNITS_WITHOUT_WON))
 _OPEN = "(（"
 _CLOSE = ")）"
 
 
-@dataclass(frozen=True)
-class _Amount:
+class _Amount(NamedTuple):
     won: int | None
     approx: bool
     #: Multiplier of the amount's own unit (89,873백만 원 -> 10**6), None for a bare number.
@@ -98,9 +101,14 @@ def find_money(text: str) -> list[Money]:
     currency follows (``2만 9천여 명`` is a quantity, ``5억 달러`` is not won).
     """
     text = nfc(text)
+    m = _CANDIDATES.search(text)
+    if m is None:
+        return []  # the common case
     found: list[Money] = []
     cursor = 0
-    for pos in number_starts(text):
+    while m is not None:
+        # The next candidate from where this one ends, as finditer would go on.
+        pos, m = m.start(), _CANDIDATES.search(text, m.end())
         if pos < cursor:
             continue
         knum = scan_number(text, pos, (vocab.WON,))
@@ -212,6 +220,8 @@ def parse_amount_cell(raw: str, unit_won: int | None) -> int | None:
         return None
     if cell in vocab.ZERO_CELLS:
         return 0
+    if _DIGIT.search(cell) is None:
+        return None  # every amount has a digit; most cells are words
     sign = 1
     mark = starts_with_any(cell, 0, vocab.NEGATIVE_MARKS)
     if mark is not None:

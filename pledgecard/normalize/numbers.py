@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import NamedTuple
 
 from pledgecard import vocab
 from pledgecard.normalize.text import is_syllable
@@ -36,12 +37,17 @@ _BIG_ORDER = {unit: exp for exp, unit in enumerate(sorted(vocab.NUMBER_BIG_UNITS
 _SMALL_ORDER = {unit: exp for exp, unit in enumerate(sorted(vocab.NUMBER_SMALL_UNITS,
                                                             key=vocab.NUMBER_SMALL_UNITS.__getitem__),
                                                      start=1)}
-#: Where a number may begin: a digit not inside another number, word or year.
+#: Where a number may begin: a digit not inside another number, word or year. The digit
+#: comes first and the look back after it, so that a search skips to digits quickly.
 _START = re.compile(
-    r"(?<![0-9A-Za-z.,"
+    r"[0-9](?<![0-9A-Za-z.,"
     + re.escape(vocab.YEAR_APOSTROPHES)
-    + r"])[0-9]"
+    + r"][0-9])"
 )
+#: The unit words a number may hold after its first digit (besides digits, ``,``, ``.`` and
+#: white space, which covers the space between a number and its unit).
+_BODY_WORDS = frozenset(vocab.APPROX_INFIX + "".join(vocab.NUMBER_SMALL_UNITS)
+                        + "".join(vocab.NUMBER_BIG_UNITS))
 _APPROX_BEFORE = re.compile(
     r"(?<![\uac00-\ud7a3])(?:" + "|".join(map(re.escape, vocab.APPROX_PREFIXES)) + rf"){SP}$"
 )
@@ -54,9 +60,12 @@ LEADING_WORDS: tuple[str, ...] = (*vocab.APPROX_PREFIXES, *vocab.TOTAL_PREFIXES)
 _ORDINAL = re.compile(rf"(?<![\uac00-\ud7a3]){re.escape(vocab.ORDINAL_PREFIX)}{SP}$")
 
 
-@dataclass(frozen=True)
-class KNumber:
-    """A number found in text: its value, where it lies, and how it was written."""
+class KNumber(NamedTuple):
+    """A number found in text: its value, where it lies, and how it was written.
+
+    Immutable; a named tuple rather than a frozen dataclass because it is made for
+    every number scanned and a tuple is several times cheaper to make.
+    """
 
     value: Decimal
     start: int
@@ -74,6 +83,27 @@ def number_starts(text: str) -> Iterator[int]:
     """Positions where a number may start: not inside a number, a Latin word or a ’24 year."""
     for m in _START.finditer(text):
         yield m.start()
+
+
+def starts_before(words: Iterable[str]) -> re.Pattern[str]:
+    """Number starts from which only number characters and spaces lead to one of ``words``.
+
+    A number that ends in one of ``words`` (``2만 9천여 명``, ``100억``) starts at such a
+    position; the finders skip the others without scanning them.
+
+    A word that opens with a unit word of a number (억 in ``100억``) may lie inside the
+    number: there, the first such unit word is enough.
+    """
+    words = tuple(words)
+    if not words or any(not w or re.match(r"[0-9,.\s]", w) for w in words):
+        raise ValueError(f"not unit words: {words!r}")
+    stops = {w[0] for w in words} & _BODY_WORDS
+    ends = [re.escape(w) for w in sorted(words, key=len, reverse=True) if w[0] not in stops]
+    if stops:
+        ends.append("[" + re.escape("".join(sorted(stops))) + "]")
+    body = re.escape("".join(sorted(_BODY_WORDS - stops)))
+    # Possessive: the run of number characters ends where it ends; no word opens inside it.
+    return re.compile(rf"{_START.pattern}(?=[0-9,.\s{body}]*+(?:{'|'.join(ends)}))")
 
 
 def approx_prefix_start(text: str, pos: int) -> int | None:
@@ -195,7 +225,8 @@ def _spaced_unit_ok(text: str, end: int) -> bool:
 
 def match_unit(text: str, pos: int, units: Iterable[str]) -> str | None:
     """The longest of ``units`` at ``pos`` that ends a word (``명`` in ``113명``, not ``명예``)."""
-    for unit in sorted(units, key=len, reverse=True):
+    by_first = _by_first_char(units if isinstance(units, tuple) else tuple(units))
+    for unit in by_first.get(text[pos:pos + 1], ()):
         if not text.startswith(unit, pos):
             continue
         end = pos + len(unit)
@@ -206,6 +237,17 @@ def match_unit(text: str, pos: int, units: Iterable[str]) -> str | None:
             continue
         return unit
     return None
+
+
+@lru_cache(maxsize=64)
+def _by_first_char(units: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``units`` longest first, by their first character (only those can start there)."""
+    by_first: dict[str, tuple[str, ...]] = {}
+    for unit in sorted(units, key=len, reverse=True):
+        if not unit:
+            raise ValueError("an empty unit")
+        by_first[unit[0]] = (*by_first.get(unit[0], ()), unit)
+    return by_first
 
 
 def integral(value: Decimal) -> int | None:

@@ -10,12 +10,15 @@ from pledgecard.normalize.numbers import (
     followed_by,
     is_ordinal,
     match_unit,
-    number_starts,
     scan_number,
     skip_leading,
     skip_ws,
+    starts_before,
 )
 from pledgecard.normalize.text import nfc
+
+#: Number starts that a counting unit may follow; a count can start nowhere else.
+_CANDIDATES = starts_before(vocab.QUANTITY_UNITS)
 
 
 def _read(text: str, pos: int) -> tuple[int | float, str, bool, int] | None:
@@ -58,9 +61,14 @@ def find_quantities(text: str) -> list[Quantity]:
     money (``100억 원``) and dates (``2024년``, ``’24.5월``) are not counts.
     """
     text = nfc(text)
+    m = _CANDIDATES.search(text)
+    if m is None:
+        return []  # the common case
     found: list[Quantity] = []
     cursor = 0
-    for pos in number_starts(text):
+    while m is not None:
+        # The next candidate from where this one ends, as finditer would go on.
+        pos, m = m.start(), _CANDIDATES.search(text, m.end())
         if pos < cursor or is_ordinal(text, pos):
             continue
         read = _read(text, pos)

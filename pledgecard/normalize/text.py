@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+#: Two or more one-syllable tokens in a row, in text whose tokens are one space apart.
+_SPACED_RUN = re.compile(r"(?<![^ ])[\uac00-\ud7a3](?: [\uac00-\ud7a3])+(?![^ ])")
 
 
 def nfc(text: str) -> str:
@@ -22,25 +26,14 @@ def close_spaced(text: str) -> str:
     (``공 약 명`` -> ``공약명``, ``국  비`` -> ``국비``); other tokens stay apart
     (``언론, 방송``, ``2022년 2023년``), separated by one space.
     """
-    tokens = nfc(text).split()
-    out: list[str] = []
-    run: list[str] = []
+    joined = " ".join(nfc(text).split())
+    if _SPACED_RUN.search(joined) is None:
+        return joined  # the common case
+    return _SPACED_RUN.sub(_close_up, joined)
 
-    def flush() -> None:
-        if len(run) >= 2:
-            out.append("".join(run))
-        else:
-            out.extend(run)
-        run.clear()
 
-    for token in tokens:
-        if is_syllable(token):
-            run.append(token)
-        else:
-            flush()
-            out.append(token)
-    flush()
-    return " ".join(out)
+def _close_up(m: re.Match[str]) -> str:
+    return m.group().replace(" ", "")
 
 
 def join_wrapped(lines: list[str]) -> str:
