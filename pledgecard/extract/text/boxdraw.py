@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -26,7 +27,6 @@ ROW_STARTS = frozenset("┃│║")
 BOX_CHARS = VERTICALS | HORIZONTALS
 
 
-@lru_cache(maxsize=8192)
 def char_width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0
@@ -67,14 +67,16 @@ def columns(line: str) -> tuple[tuple[int, str], ...]:
 
 
 def vertical_positions(line: str) -> frozenset[int]:
-    found = _VERTICALS.get(line)
-    if found is None:
-        positions = _positions(line)
-        found = _VERTICALS[line] = frozenset(col for col, ch in zip(positions, line, strict=True) if ch in VERTICALS)
-    return found
+    return frozenset(_vertical_index(line))
 
 
 def _between(line: str, start: int, end: int) -> str:
+    """The characters strictly between two display columns: between the rules drawn there
+    when the line has them (the usual case, no counting), else by counting columns."""
+    index = _vertical_index(line)
+    first, last = index.get(start), index.get(end)
+    if first is not None and last is not None:
+        return line[first + 1:last]
     positions = _positions(line)
     return line[bisect_right(positions, start):bisect_left(positions, end)]
 
@@ -90,7 +92,7 @@ def ruled_between(line: str, start: int, end: int) -> bool:
 
 
 _POSITIONS: dict[str, list[int]] = {}
-_VERTICALS: dict[str, frozenset[int]] = {}
+_VERTICAL_INDEX: dict[str, dict[int, int]] = {}
 
 
 def _positions(line: str) -> list[int]:
@@ -99,6 +101,52 @@ def _positions(line: str) -> list[int]:
     if found is None:
         found = _POSITIONS[line] = display_starts(line)
     return found
+
+
+def _vertical_index(line: str) -> dict[int, int]:
+    """Display column -> character index of every vertical rule character of ``line``: its
+    index plus the wide characters before it, less the zero-width ones (counted in C)."""
+    found = _VERTICAL_INDEX.get(line)
+    if found is None:
+        wide, zero = _width_patterns()
+        found = {}
+        for match in _VERTICAL_CHARS.finditer(line):
+            i = match.start()
+            found[i + len(wide.findall(line, 0, i)) - len(zero.findall(line, 0, i))] = i
+        _VERTICAL_INDEX[line] = found
+    return found
+
+
+_VERTICAL_CHARS = re.compile("[" + "".join(re.escape(ch) for ch in sorted(VERTICALS)) + "]")
+
+
+def _code_ranges(codes: list[int]) -> str:
+    """A regular-expression character class of code points, written as ranges."""
+    parts: list[str] = []
+    first = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        low, high = re.escape(chr(first)), re.escape(chr(previous))
+        parts.append(low if first == previous else f"{low}-{high}")
+        first = previous = code
+    return "[" + "".join(parts) + "]"
+
+
+@lru_cache(maxsize=1)
+def _width_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Wide (two-column) and zero-width characters of the Basic Multilingual Plane, built once."""
+    wide, zero = [], []
+    for code in range(0x20, 0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        width = char_width(chr(code))
+        if width == 2:
+            wide.append(code)
+        elif width == 0:
+            zero.append(code)
+    return re.compile(_code_ranges(wide)), re.compile(_code_ranges(zero))
 
 
 @dataclass
@@ -118,7 +166,7 @@ def parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
         return _parse_box_table(lines, table_index)
     finally:
         _POSITIONS.clear()
-        _VERTICALS.clear()
+        _VERTICAL_INDEX.clear()
 
 
 def _parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
