@@ -24,7 +24,7 @@ from xml.etree.ElementTree import Element
 
 from pledgecard.extract.base import ReadError
 from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
-from pledgecard.extract.document import Block, Cell, Paragraph, Table
+from pledgecard.extract.document import Block, Cell, Paragraph, Table, provenance
 from pledgecard.extract.hwpx.numbering import Numbering
 from pledgecard.extract.hwpx.safexml import children, int_attr, local
 from pledgecard.extract.hwpx.styles import ParaStyle, Styles
@@ -248,8 +248,10 @@ def _text_paragraphs(texts: list[str], head: _Heading | None, depth: int, where:
 
 
 def _at(where: Provenance, **fields: int | None) -> Provenance:
-    """A copy of a provenance with some fields replaced."""
-    return Provenance(**{**where.__dict__, **fields})
+    """A provenance like ``where`` with some fields replaced (shared, never mutated)."""
+    values = {**where.__dict__, **fields}
+    return provenance(line=values["line"], page=values["page"], section=values["section"],
+                      paragraph=values["paragraph"], table=values["table"], row=values["row"], col=values["col"])
 
 
 def _outline_ref(root: Element) -> str | None:
