@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from pledgecard.models import Card, FinanceCell, Finding
 from pledgecard.normalize.dates import span_years
@@ -38,35 +39,40 @@ def _in_unit(won: int, unit_won: int | None) -> str:
     return f"{won:,} won"
 
 
+def _sum_mismatch(group: list[FinanceCell], is_total: Callable[[FinanceCell], bool]) -> tuple[FinanceCell, int] | None:
+    """``(total cell, sum of the others)`` when a row or column's total disagrees with its parts."""
+    total = [c for c in group if is_total(c)]
+    parts = [c for c in group if not is_total(c)]
+    if len(total) != 1 or not parts or total[0].won is None or any(c.won is None for c in parts):
+        return None
+    summed = sum(c.won or 0 for c in parts)
+    return (total[0], summed) if summed != total[0].won else None
+
+
 def finance_findings(card: Card) -> list[Finding]:
-    cells = card.finance.cells
     unit = card.finance.unit_won
     findings: list[Finding] = []
     rows: dict[str, list[FinanceCell]] = defaultdict(list)
     columns: dict[str, list[FinanceCell]] = defaultdict(list)
-    for cell in cells:
+    for cell in card.finance.cells:
         rows[cell.source].append(cell)
         columns[cell.column].append(cell)
     for source, row in rows.items():
-        total = [c for c in row if c.kind == "total"]
-        parts = [c for c in row if c.kind != "total"]
-        if len(total) == 1 and parts and total[0].won is not None and all(c.won is not None for c in parts):
-            summed = sum(c.won or 0 for c in parts)
-            if summed != total[0].won:
-                findings.append(Finding(
-                    code="finance.row_sum", severity="error", path=f"finance.cells[source={source}]",
-                    message=f"{source}: {total[0].column} {_in_unit(total[0].won, unit)} ≠ sum of its "
-                            f"columns {_in_unit(summed, unit)} (off by {_in_unit(summed - total[0].won, unit)})"))
+        found = _sum_mismatch(row, lambda c: c.kind == "total")
+        if found:
+            total, summed = found
+            findings.append(Finding(
+                code="finance.row_sum", severity="error", path=f"finance.cells[source={source}]",
+                message=f"{source}: {total.column} {_in_unit(total.won or 0, unit)} ≠ sum of its columns "
+                        f"{_in_unit(summed, unit)} (off by {_in_unit(summed - (total.won or 0), unit)})"))
     for column, cells_of_column in columns.items():
-        total = [c for c in cells_of_column if c.category == "total"]
-        parts = [c for c in cells_of_column if c.category != "total"]
-        if len(total) == 1 and parts and total[0].won is not None and all(c.won is not None for c in parts):
-            summed = sum(c.won or 0 for c in parts)
-            if summed != total[0].won:
-                findings.append(Finding(
-                    code="finance.column_sum", severity="error", path=f"finance.cells[column={column}]",
-                    message=f"{column}: {total[0].source} {_in_unit(total[0].won, unit)} ≠ sum of the "
-                            f"sources {_in_unit(summed, unit)} (off by {_in_unit(summed - total[0].won, unit)})"))
+        found = _sum_mismatch(cells_of_column, lambda c: c.category == "total")
+        if found:
+            total, summed = found
+            findings.append(Finding(
+                code="finance.column_sum", severity="error", path=f"finance.cells[column={column}]",
+                message=f"{column}: {total.source} {_in_unit(total.won or 0, unit)} ≠ sum of the sources "
+                        f"{_in_unit(summed, unit)} (off by {_in_unit(summed - (total.won or 0), unit)})"))
     return findings + overview_vs_table(card)
 
 
