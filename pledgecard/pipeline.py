@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import regex
@@ -62,8 +65,27 @@ def read_bytes(path: Path) -> bytes:
         raise ReadError(f"cannot read ({exc.strerror or exc})") from exc
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while one file is parsed: a parse makes thousands
+    of short-lived objects and no cycles, and the collector's passes over them cost a tenth
+    of the time. It runs again as before at the end."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse_bytes(data: bytes, path: str) -> FileResult:
     """Parse one file's bytes; never raises for bad input (status ``failed`` with a reason)."""
+    with collection_paused():
+        return _parse_bytes(data, path)
+
+
+def _parse_bytes(data: bytes, path: str) -> FileResult:
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         document = read_document(Path(path), data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import gc
 import multiprocessing
 import os
 import resource
@@ -57,6 +58,7 @@ def _limit_memory(max_bytes: int | None) -> None:
 
 def _worker(conn: Connection, parent_end: Connection, parent_pid: int, max_bytes: int | None) -> None:
     faulthandler.disable()  # a crash is reported as one line by the pool, not as a stack dump
+    gc.freeze()  # what the worker inherited lives as long as it: out of the collector's way
     parent_end.close()
     _limit_memory(max_bytes)
     while True:
