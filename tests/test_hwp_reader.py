@@ -26,9 +26,11 @@ from pledgecard.extract import ReadError, read_document, sniff_format
 from pledgecard.extract.document import Cell, Document, Paragraph, Table
 from pledgecard.extract.hwp.container import NOT_HWP, Container, inflate
 from pledgecard.extract.hwp.distdoc import NEEDS_EXTRA, decrypt_view_text
+from pledgecard.extract.hwp.docinfo import parse_doc_info
 from pledgecard.extract.hwp.paratext import Control, decode_para_text
 from pledgecard.extract.hwp.reader import HwpReader
-from pledgecard.extract.hwp.records import split_records
+from pledgecard.extract.hwp.records import TAG_NUMBERING, TAG_PARA_SHAPE, split_records
+from pledgecard.extract.numbering import ParaHead
 from pledgecard.pipeline import parse_bytes
 
 from .conftest import DATA
@@ -290,6 +292,39 @@ def test_typed_glyphs_are_split() -> None:
     assert notes and notes[0].text.startswith("입찰서 제출 전까지")
     checkboxes = all_cells(read("ohah-hwpjs__table-bug.hwp"))
     assert any(c.text == "□ 25년 활동\n□ 26년 신규" for c in checkboxes)
+
+
+def test_automatic_paragraph_numbers() -> None:
+    """문단 번호 (table-bug's form, as in its HWPX twin) and 개요 번호 through the section's numbering."""
+    texts = [p.text for p in all_paragraphs(read("ohah-hwpjs__table-bug.hwp"))]
+    assert "1. 이름:" in texts and "4. 연락처:" in texts
+    headings = [p.text for p in all_paragraphs(read("hahnlee-hwpjs__basicsReport.hwp"))]
+    assert "1. 본문 중제목 (본문 중제목)" in headings
+    assert "1.2. 본문 소제목: Title(본문소제목)" in headings
+    outline = [p.text for p in all_paragraphs(read("ohah-hwpjs__distribution.hwp"))]
+    assert "2.1. Seed 찾기" in outline
+
+
+def _level(code: int, template: str) -> bytes:
+    return struct.pack("<IhHI", code << 5, 0, 50, 0) + struct.pack("<H", len(template)) + template.encode("utf-16le")
+
+
+def test_numbering_record_layout() -> None:
+    formats = [(0, "^1."), (8, "^2."), (1, "^3"), (12, "(^4)"), (2, "^5"), (10, "^6"), (15, "^7")]
+    levels = b"".join(_level(code, text) for code, text in formats)
+    full = levels + struct.pack("<H", 1) + struct.pack("<7I", 1, 1, 3, 1, 1, 1, 1) + _level(5, "^8") * 3
+    shape = struct.pack("<I", 2 << 23 | 1 << 25) + bytes(26) + struct.pack("<H", 1)
+    records = (_record(TAG_NUMBERING, 0, full) + _record(TAG_NUMBERING, 0, levels[:20])
+               + _record(TAG_PARA_SHAPE, 0, shape))
+    info = parse_doc_info(split_records(records, "DocInfo"))
+    heads = info.numberings["1"]
+    assert [h.num_format for h in heads.values()] == [
+        "DIGIT", "HANGUL_SYLLABLE", "CIRCLED_DIGIT", "HANGUL_PHONETIC", "ROMAN_CAPITAL", "HANGUL_JAMO", "DIGIT",
+        "LATIN_SMALL", "LATIN_SMALL", "LATIN_SMALL"]
+    assert heads[3] == ParaHead(start=3, num_format="CIRCLED_DIGIT", template="^3")
+    assert heads[8].start == 1  # extended levels without their start numbers
+    assert info.numberings["2"] == {1: ParaHead(start=1, num_format="DIGIT", template="^1.")}  # cut short
+    assert (info.para_shapes[0].head, info.para_shapes[0].level, info.para_shapes[0].head_id) == (2, 1, 1)
 
 
 def test_private_use_letters_inside_text_are_kept() -> None:

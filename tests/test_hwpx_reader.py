@@ -27,9 +27,9 @@ from pledgecard.extract import ReadError, read_document, sniff_format
 from pledgecard.extract.document import Cell, Document, Paragraph, Table
 from pledgecard.extract.hwp.reader import HwpReader
 from pledgecard.extract.hwpx import package
-from pledgecard.extract.hwpx.numbering import format_number
 from pledgecard.extract.hwpx.reader import HwpxReader
 from pledgecard.extract.hwpx.safexml import parse_children
+from pledgecard.extract.numbering import format_number
 from pledgecard.pipeline import NO_CARD, parse_bytes
 
 from .conftest import DATA
@@ -264,9 +264,7 @@ def test_sections_in_spine_order() -> None:
     assert sections == {0, 1, 2}
 
 
-#: The HWP reader writes no automatic paragraph numbers (table-bug's "1. 이름:" is "이름:"
-#: there), so table-bug is left out of the twin comparisons; the counts above cover it.
-@pytest.mark.parametrize("name", ["noori", "table", "sample-5017"])
+@pytest.mark.parametrize("name", ["noori", "table", "sample-5017", "table-bug"])
 def test_same_tables_as_the_hwp_twin(name: str) -> None:
     hwp = EXTERNAL_HWP / f"ohah-hwpjs__{name}.hwp"
     if not hwp.exists():
@@ -275,7 +273,7 @@ def test_same_tables_as_the_hwp_twin(name: str) -> None:
     assert grids(read(f"ohah-hwpjs__{name}.hwpx").blocks) == grids(twin.blocks)
 
 
-@pytest.mark.parametrize("name", ["noori", "table"])
+@pytest.mark.parametrize("name", ["noori", "table", "table-bug"])
 def test_same_paragraphs_as_the_hwp_twin(name: str) -> None:
     hwp = EXTERNAL_HWP / f"ohah-hwpjs__{name}.hwp"
     if not hwp.exists():

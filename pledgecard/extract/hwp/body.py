@@ -5,6 +5,10 @@ extended control in the text, in order. A table control holds a TABLE record (ro
 cols), then one LIST_HEADER per cell followed by the cell's paragraphs at the same level.
 Drawing objects (``gso ``) keep their text boxes' paragraphs; headers, footers, notes,
 hidden comments and master pages stay out of the body flow.
+
+A paragraph whose shape has an automatic number (문단 번호, or 개요 번호 through the
+numbering the section definition ``secd`` names) starts with that number; the counters
+run across sections in document order, as in the HWPX reader.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 from pledgecard.extract.base import ReadError
 from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
-from pledgecard.extract.hwp.docinfo import DocInfo
+from pledgecard.extract.hwp.docinfo import HEAD_NUMBER, HEAD_OUTLINE, DocInfo
 from pledgecard.extract.hwp.paratext import Control, decode_para_text
 from pledgecard.extract.hwp.records import (
     TAG_CTRL_HEADER,
@@ -25,10 +29,14 @@ from pledgecard.extract.hwp.records import (
     Records,
     u16,
 )
+from pledgecard.extract.numbering import Numbering
 from pledgecard.models import Provenance
 
 CHID_TABLE = b" lbt"  # 'tbl ' as stored (little-endian)
 CHID_DRAWING = b" osg"  # 'gso '
+CHID_SECTION = b"dces"  # 'secd'
+#: Offset of the outline numbering id in a ``secd`` control header (after the ctrl id).
+SECTION_NUMBERING_AT = 18
 #: Deepest nesting of tables and text boxes accepted.
 MAX_NESTING = 32
 #: Most grid positions a table may declare.
@@ -51,14 +59,22 @@ class Context:
 
 
 class SectionWalker:
-    """Walks one section's records; ``tables`` counts tables across the document."""
+    """Walks one section's records; ``tables`` counts tables across the document.
 
-    def __init__(self, records: Records, info: DocInfo, section: int, first_table: int = 0) -> None:
+    ``numbering`` holds the paragraph number counters shared by every section (a fresh
+    set when none is given); ``outline`` is the numbering id of outline paragraphs when
+    the section does not name one.
+    """
+
+    def __init__(self, records: Records, info: DocInfo, section: int, first_table: int = 0,
+                 numbering: Numbering | None = None, outline: str = "1") -> None:
         self.records = records
         self.info = info
         self.section = section
         self.tables = first_table
         self.nesting = 0
+        self.numbering = numbering if numbering is not None else Numbering(info.numberings)
+        self.outline = _outline_ref(records) or outline
 
     def blocks(self) -> list[Block]:
         """The section's top-level blocks in reading order."""
@@ -105,7 +121,8 @@ class SectionWalker:
             elif tags[j] == TAG_CTRL_HEADER:
                 controls.append(j)
         pieces = decode_para_text(records.payload(text_at)) if text_at is not None else []
-        line = _Lines(self.info.bullet_of(shape_id), self.info.depth_of(shape_id), context)
+        line = _Lines(self.info.bullet_of(shape_id), self.info.depth_of(shape_id), context,
+                      self._number(shape_id))
         blocks: list[Block] = []
         pending = iter(controls)
         for piece in pieces:
@@ -121,6 +138,15 @@ class SectionWalker:
         for at in pending:  # controls the text did not mark
             blocks.extend(self.control(at, context))
         return blocks
+
+    def _number(self, shape_id: int | None) -> str | None:
+        """The automatic number of a paragraph with this shape, if it has one (counters advance)."""
+        shape = self.info.shape(shape_id)
+        if shape.head == HEAD_NUMBER:
+            return self.numbering.next(str(shape.head_id), shape.level)
+        if shape.head == HEAD_OUTLINE:
+            return self.numbering.next(self.outline, shape.level)
+        return None
 
     def control(self, i: int, context: Context) -> list[Block]:
         """The blocks of one control: a table, or a drawing object's text boxes; else nothing."""
@@ -212,10 +238,14 @@ class SectionWalker:
 
 
 class _Lines:
-    """Text of one paragraph gathered until a table or text box splits it; one Paragraph per line."""
+    """Text of one paragraph gathered until a table or text box splits it; one Paragraph per line.
 
-    def __init__(self, bullet: str | None, depth: int, context: Context) -> None:
+    The automatic bullet, or else the automatic number, goes to the first line.
+    """
+
+    def __init__(self, bullet: str | None, depth: int, context: Context, number: str | None = None) -> None:
         self.bullet = map_line_glyph(bullet) if bullet else None
+        self.number = None if self.bullet else number
         self.depth = depth
         self.context = context
         self.parts: list[str] = []
@@ -236,7 +266,26 @@ class _Lines:
             if self.bullet:
                 bullet, body = self.bullet, line.strip()
                 self.bullet = None
+            elif self.number:
+                bullet, body = split_bullet(map_line_glyph(f"{self.number} {line.strip()}"))
+                self.number = None
             else:
                 bullet, body = split_bullet(map_line_glyph(line))
             out.append(Paragraph(text=body, bullet=bullet, depth=self.depth, provenance=self.context.provenance()))
         return out
+
+
+def _outline_ref(records: Records) -> str | None:
+    """The numbering id (1-based, as a string) a section's outline paragraphs use, from its ``secd``.
+
+    Only the section's first paragraph is looked at, where Hangul puts the definition.
+    """
+    tags, levels = records.tags, records.levels
+    if not tags or tags[0] != TAG_PARA_HEADER:
+        return None
+    for j in range(1, records.subtree_end(0)):
+        if tags[j] == TAG_CTRL_HEADER and levels[j] == levels[0] + 1:
+            payload = records.payload(j)
+            if payload[:4] == CHID_SECTION and len(payload) >= SECTION_NUMBERING_AT + 2:
+                return str(u16(payload, SECTION_NUMBERING_AT))
+    return None

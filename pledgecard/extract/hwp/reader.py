@@ -2,7 +2,7 @@
 
 Steps: the OLE container (olefile), the FileHeader (signature, version, flags: password,
 DRM and certificate encryption are refused before anything else is read), DocInfo for
-paragraph shapes and bullets, then each ``BodyText/Section{n}``, or for a
+paragraph shapes, numberings and bullets, then each ``BodyText/Section{n}``, or for a
 distribution-protected (배포용) file each decrypted ``ViewText/Section{n}``, split into
 records and walked into blocks.
 """
@@ -19,6 +19,7 @@ from pledgecard.extract.hwp.container import Container, FileHeader, inflate
 from pledgecard.extract.hwp.distdoc import decrypt_view_text
 from pledgecard.extract.hwp.docinfo import DocInfo, parse_doc_info
 from pledgecard.extract.hwp.records import split_records
+from pledgecard.extract.numbering import Numbering
 from pledgecard.models import SourceFormat
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -51,17 +52,21 @@ def read_blocks(container: Container) -> list[Block]:
         raise ReadError(f"missing stream {storage}/Section0")
     blocks: list[Block] = []
     tables = 0
+    numbering = Numbering(info.numberings)
+    outline = "1"
     for name in names:
-        walker = _walker(container, header, info, name, tables)
+        walker = _walker(container, header, info, name, tables, numbering, outline)
         blocks.extend(walker.blocks())
         tables = walker.tables
+        outline = walker.outline
     return blocks
 
 
-def _walker(container: Container, header: FileHeader, info: DocInfo, name: str, first_table: int) -> SectionWalker:
+def _walker(container: Container, header: FileHeader, info: DocInfo, name: str, first_table: int,
+            numbering: Numbering, outline: str) -> SectionWalker:
     section = int(name.rsplit("Section", 1)[1])
     data = _stream(container, header, name)
-    return SectionWalker(split_records(data, name), info, section, first_table)
+    return SectionWalker(split_records(data, name), info, section, first_table, numbering, outline)
 
 
 def _stream(container: Container, header: FileHeader, name: str) -> bytes:

@@ -25,9 +25,9 @@ from xml.etree.ElementTree import Element
 from pledgecard.extract.base import ReadError
 from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
 from pledgecard.extract.document import Block, Cell, Paragraph, Table, provenance
-from pledgecard.extract.hwpx.numbering import Numbering
 from pledgecard.extract.hwpx.safexml import children, int_attr, local
 from pledgecard.extract.hwpx.styles import ParaStyle, Styles
+from pledgecard.extract.numbering import Numbering
 from pledgecard.models import Provenance
 
 #: Deepest recursion through objects, text boxes and nested tables.

@@ -16,6 +16,7 @@ from xml.etree.ElementTree import Element
 
 from pledgecard.extract.bullets import map_line_glyph
 from pledgecard.extract.hwpx.safexml import children, first, int_attr, local
+from pledgecard.extract.numbering import ParaHead
 
 HeadingKind = Literal["bullet", "number", "outline"]
 #: Left margin per depth step, in HWPUNIT (1/7200 inch; 1000 = 10 pt).
@@ -35,13 +36,6 @@ class ParaStyle:
     ref: str = ""
     #: Heading level, 0-based (``hh:heading level``); a numbering's ``paraHead level`` is 1-based.
     level: int = 0
-
-
-@dataclass(frozen=True)
-class ParaHead:
-    start: int
-    num_format: str
-    template: str
 
 
 @dataclass

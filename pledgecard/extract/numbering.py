@@ -1,17 +1,28 @@
-"""Automatic paragraph numbers (문단 번호 and 개요 번호) as Hangul draws them.
+"""Automatic paragraph numbers (문단 번호 and 개요 번호) as Hangul draws them; shared by HWP and HWPX.
 
-A numbered paragraph's ``paraPr`` names a numbering and a level; the numbering's
-``paraHead`` for that level gives a template such as ``^1.`` or ``(^3)`` where
-``^n`` is the counter of level ``n`` written in that level's ``numFormat``. Counters
-run in document order, one set per numbering; a paragraph at a level restarts the
-levels below it. Restarts by ``hp:newNum`` controls are not followed.
+A numbered paragraph's shape (``paraPr`` in HWPX, PARA_SHAPE in HWP) names a numbering
+and a level; the numbering's head for that level (``paraHead``, or a level of a HWP
+NUMBERING record) gives a template such as ``^1.`` or ``(^3)`` where ``^n`` is the
+counter of level ``n`` written in that level's number format (OWPML ``numFormat``
+names; HWP's format codes map onto them through :data:`HWP_NUM_FORMATS`). Counters run
+in document order, one set per numbering; a paragraph at a level restarts the levels
+below it. Restarts by ``hp:newNum`` / ``nwno`` controls are not followed.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from pledgecard.extract.hwpx.styles import ParaHead
+
+@dataclass(frozen=True)
+class ParaHead:
+    """One level of a numbering: its first counter value, number format and template."""
+
+    start: int
+    num_format: str
+    template: str
+
 
 _PLACEHOLDER = re.compile(r"\^(10|[1-9])")
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -31,6 +42,12 @@ _SEQUENCES: dict[str, str] = {
     "IDEOGRAPH": "一二三四五六七八九十",
     "CIRCLED_IDEOGRAPH": "㊀㊁㊂㊃㊄㊅㊆㊇㊈㊉",
 }
+#: HWP number format codes (문단 머리 정보 속성 bits 5-8) as OWPML ``numFormat`` names.
+HWP_NUM_FORMATS: tuple[str, ...] = (
+    "DIGIT", "CIRCLED_DIGIT", "ROMAN_CAPITAL", "ROMAN_SMALL", "LATIN_CAPITAL", "LATIN_SMALL",
+    "CIRCLED_LATIN_CAPITAL", "CIRCLED_LATIN_SMALL", "HANGUL_SYLLABLE", "CIRCLED_HANGUL_SYLLABLE",
+    "HANGUL_JAMO", "CIRCLED_HANGUL_JAMO", "HANGUL_PHONETIC", "IDEOGRAPH", "CIRCLED_IDEOGRAPH",
+)
 #: Sequences that stop at their end (a larger counter is written in digits).
 _BOUNDED = frozenset({"CIRCLED_DIGIT", "HANGUL_PHONETIC", "IDEOGRAPH", "CIRCLED_IDEOGRAPH"})
 
