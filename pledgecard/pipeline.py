@@ -39,13 +39,12 @@ def date_key(date: str) -> tuple[int, int]:
 
 
 def identify(card: Card) -> Card:
-    """Set ``as_of`` (the latest progress date) and ``card_id`` (number plus as-of)."""
+    """The card with ``as_of`` (the latest progress date) and ``card_id`` (number plus as-of)."""
     dates = [block.as_of for block in card.progress if block.as_of]
-    card.as_of = max(dates, key=date_key) if dates else None
+    as_of = max(dates, key=date_key) if dates else None
     number = card.pledge.number
-    if number:
-        card.card_id = f"{number}@{card.as_of}" if card.as_of else number
-    return card
+    card_id = (f"{number}@{as_of}" if as_of else number) if number else None
+    return card.model_copy(update={"as_of": as_of, "card_id": card_id})
 
 
 def _failed(path: str, reason: str, sha256: str | None = None) -> FileResult:

@@ -121,9 +121,8 @@ def period_findings(card: Card) -> list[Finding]:
 
 
 def check_card(card: Card) -> Card:
-    """The card with the consistency findings added."""
-    card.findings = [*card.findings, *finance_findings(card), *period_findings(card)]
-    return card
+    """The card with the consistency findings added (a copy: the card itself is not changed)."""
+    return card.model_copy(update={"findings": [*card.findings, *finance_findings(card), *period_findings(card)]})
 
 
 def is_incomplete(card: Card) -> bool:

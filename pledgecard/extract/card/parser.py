@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import cast, get_args
+from typing import Any, cast, get_args
 
 from pledgecard.extract.card.communication import read_communication
 from pledgecard.extract.card.finance import read_finance
@@ -27,6 +27,7 @@ class _Parts:
     findings: list[Finding] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
+    fields: dict[str, Any] = field(default_factory=dict)
 
 
 def parse_cards(document: Document, source: Source) -> list[Card]:
@@ -51,6 +52,7 @@ def _value(values: dict[str, str], key: str) -> str | None:
 
 
 def parse_layout(layout: CardLayout, source: Source) -> Card:
+    """One card from its parts; the Card is built once, from everything read."""
     parts = _Parts()
     header = read_header(layout.header)
     values = header.values
@@ -63,51 +65,46 @@ def parse_layout(layout: CardLayout, source: Source) -> Card:
     context = " ".join([values.get("department", ""), values.get("title", "")]
                        + [block_text(b) for s in layout.section("finance") for b in s.blocks])
     issuer = issuer_level(kind, context)
-    card = Card(
+    for section in layout.sections:
+        _read_section(section, issuer, parts)
+    unplaced = [text for text in parts.unplaced if text.strip()]
+    findings = parts.findings + missing_parts(parts.seen) + unplaced_findings(unplaced)
+    return Card(
         source=source, kind=kind, issuer_level=_issuer(issuer),
         pledge=Pledge(title=_value(values, "title"), number=_value(values, "number")),
         department=_value(values, "department"),
         contact=Contact(name=_value(values, "contact_name"), phone=_value(values, "contact_phone")),
         cooperating_departments=split_list(values.get("cooperating", "")),
         target=_value(values, "target"), status=_value(values, "status"),
+        findings=findings, unplaced=unplaced, **parts.fields,
     )
-    for section in layout.sections:
-        _read_section(card, section, issuer, parts)
-    card.findings = parts.findings
-    card.unplaced = [text for text in parts.unplaced if text.strip()]
-    card.findings.extend(_structure_findings(card, parts.seen))
-    return card
 
 
 def _issuer(level: str) -> IssuerLevel:
     return cast(IssuerLevel, level) if level in get_args(IssuerLevel) else "unknown"
 
 
-def _read_section(card: Card, section: Section, issuer: str, parts: _Parts) -> None:
+def _read_section(section: Section, issuer: str, parts: _Parts) -> None:
     parts.seen.add(section.key)
     blocks = section.blocks
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    fields = parts.fields
     rest: list[str]
     if section.key == "overview":
-        card.overview, rest = read_overview(blocks, issuer, parts.findings)
+        fields["overview"], rest = read_overview(blocks, issuer, parts.findings)
     elif section.key == "finance":
-        card.finance, rest = read_finance(blocks, section.heading, issuer, parts.findings)
+        fields["finance"], rest = read_finance(blocks, section.heading, issuer, parts.findings)
     elif section.key == "progress":
         progress, achievements, rest = read_progress(blocks, parts.findings)
-        card.progress.extend(progress)
-        card.achievements.extend(achievements)
+        fields.setdefault("progress", []).extend(progress)
+        fields.setdefault("achievements", []).extend(achievements)
     elif section.key == "communication":
         channels, rest = read_communication(blocks)
-        card.communication.extend(channels)
+        fields.setdefault("communication", []).extend(channels)
     elif section.key in ("plans", "effects"):
         path = "plans" if section.key == "plans" else "expected_effects"
-        items = build_items(paragraphs, path, parts.findings)
-        getattr(card, path).extend(items)
+        fields.setdefault(path, []).extend(build_items(paragraphs, path, parts.findings))
         rest = [block_text(b) for b in blocks if not isinstance(b, Paragraph)]
     else:
         rest = [section.heading_block.full_text] + [block_text(b) for b in blocks]
     parts.unplaced.extend(rest)
-
-
-def _structure_findings(card: Card, seen: set[str]) -> list[Finding]:
-    return missing_parts(seen) + unplaced_findings(card.unplaced)
