@@ -40,6 +40,18 @@ def excel_safe(value: object) -> object:
     return value
 
 
+_RISKY_FIRST = frozenset("=+@\t\r-")
+
+
+def cell_value(value: object) -> object:
+    """A value as written to a CSV cell: None empty, formula-like strings made safe."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value and value[0] in _RISKY_FIRST:
+        return excel_safe(value)
+    return value
+
+
 def _span(span: Span) -> str:
     return f"{span.start or ''}..{span.end or ''}" if span.start != span.end else span.start or ""
 
@@ -135,8 +147,8 @@ def _card_rows(name: str, card: Card) -> Iterator[Row]:
 def to_csv(name: str, results: Iterable[FileResult]) -> str:
     """One table as CSV text (the BOM is added when written)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=TABLES[name], lineterminator="\r\n", extrasaction="ignore")
-    writer.writeheader()
-    for row in rows_for(name, results):
-        writer.writerow({k: ("" if v is None else excel_safe(v)) for k, v in row.items()})
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = TABLES[name]
+    writer.writerow(columns)
+    writer.writerows([cell_value(row.get(c)) for c in columns] for row in rows_for(name, results))
     return buffer.getvalue()

@@ -11,13 +11,13 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pledgecard.models import FileResult
 from pledgecard.outputs.atomic import write_text_atomic
 from pledgecard.outputs.jsonfiles import card_json, card_line
 from pledgecard.outputs.schema import card_schema_json
-from pledgecard.outputs.tables import TABLES, excel_safe, rows_for
+from pledgecard.outputs.tables import TABLES, cell_value, rows_for
 
 CARDS_DIR = "cards"
 WORK_DIR = ".pledgecard"
@@ -54,12 +54,12 @@ class OutputWriter:
         self.namer = CardNamer()
         self.written_cards: set[str] = set()
         self.files: dict[str, IO[str]] = {}
-        self.writers: dict[str, csv.DictWriter[str]] = {}
+        self.writers: dict[str, Any] = {}
         self.jsonl = self._open("cards.jsonl", "utf-8")
         for table, columns in TABLES.items():
             handle = self._open(f"{table}.csv", "utf-8-sig")
-            writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
-            writer.writeheader()
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(columns)
             self.writers[table] = writer
 
     def _open(self, name: str, encoding: str) -> IO[str]:
@@ -73,8 +73,8 @@ class OutputWriter:
             self.written_cards.add(name)
             self.jsonl.write(card_line(card))
         for table, writer in self.writers.items():
-            for row in rows_for(table, [result]):
-                writer.writerow({k: ("" if v is None else excel_safe(v)) for k, v in row.items()})
+            columns = TABLES[table]
+            writer.writerows([cell_value(row.get(c)) for c in columns] for row in rows_for(table, [result]))
 
     def close(self) -> list[Path]:
         """Move the finished files into place; drop card files no input of this batch wrote."""
