@@ -130,3 +130,16 @@ def test_convert_exit_codes(tmp_path: Path) -> None:
     assert "no such input" in err.getvalue()
     assert main(["convert", str(SEED), "-o", str(tmp_path / "o"), "--jobs", "0"], err=io.StringIO()) == 2
     assert main(["convert", str(SEED), "-o", str(tmp_path / "o"), "-q"], err=io.StringIO()) == 0
+
+
+def test_progress_bar_on_a_terminal_and_none_elsewhere() -> None:
+    from pledgecard.batch.progress import progress_bar
+
+    stream = io.StringIO()
+    with progress_bar(enabled=True, stream=stream) as tick:
+        tick(3)
+    assert "3file" in stream.getvalue().replace(" ", "")
+    quiet = io.StringIO()
+    with progress_bar(enabled=False, stream=quiet) as tick:
+        tick(3)
+    assert quiet.getvalue() == ""

@@ -231,8 +231,6 @@ def _segment_table(segment: _Segment, projects: set[str]) -> Table:
         for group in pending:
             rows.append(_project_row(r, group))
             r += 1
-    header_texts = [" ".join(p.text for p in segment.header)]
-    del header_texts
     line = segment.header[0].provenance.line
     header = _header_cells(segment.header)
     main = _cell(1, 0, [Paragraph(text=" ".join(p.text.strip() for p in segment.main),
