@@ -245,14 +245,10 @@ def _after_number(text: str, pos: int) -> bool:
 def _scan(text: str, lenient: bool, findings: list[Finding] | None,
           first_only: bool) -> list[Span]:
     text = nfc(text)
-    m = _CANDIDATE.search(text)
-    if m is None:
-        return []  # the common case
     spans: list[Span] = []
     cursor = 0
-    while m is not None:
-        # The next candidate from where this one ends, as finditer would go on.
-        pos, m = m.start(), _CANDIDATE.search(text, m.end())
+    for candidate in _CANDIDATE.finditer(text):
+        pos = candidate.start()
         if pos < cursor:
             continue
         found = _span_at(text, pos, lenient, findings)

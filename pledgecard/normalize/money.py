@@ -101,14 +101,10 @@ def find_money(text: str) -> list[Money]:
     currency follows (``2만 9천여 명`` is a quantity, ``5억 달러`` is not won).
     """
     text = nfc(text)
-    m = _CANDIDATES.search(text)
-    if m is None:
-        return []  # the common case
     found: list[Money] = []
     cursor = 0
-    while m is not None:
-        # The next candidate from where this one ends, as finditer would go on.
-        pos, m = m.start(), _CANDIDATES.search(text, m.end())
+    for candidate in _CANDIDATES.finditer(text):
+        pos = candidate.start()
         if pos < cursor:
             continue
         knum = scan_number(text, pos, (vocab.WON,))

@@ -9,7 +9,7 @@ taken only where one of the caller's tail words follows (``1억 5000원``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
@@ -77,12 +77,6 @@ class KNumber(NamedTuple):
     top_big: str | None
     #: Whether any term had a unit word.
     has_unit: bool
-
-
-def number_starts(text: str) -> Iterator[int]:
-    """Positions where a number may start: not inside a number, a Latin word or a ’24 year."""
-    for m in _START.finditer(text):
-        yield m.start()
 
 
 def starts_before(words: Iterable[str]) -> re.Pattern[str]:

@@ -61,14 +61,10 @@ def find_quantities(text: str) -> list[Quantity]:
     money (``100억 원``) and dates (``2024년``, ``’24.5월``) are not counts.
     """
     text = nfc(text)
-    m = _CANDIDATES.search(text)
-    if m is None:
-        return []  # the common case
     found: list[Quantity] = []
     cursor = 0
-    while m is not None:
-        # The next candidate from where this one ends, as finditer would go on.
-        pos, m = m.start(), _CANDIDATES.search(text, m.end())
+    for candidate in _CANDIDATES.finditer(text):
+        pos = candidate.start()
         if pos < cursor or is_ordinal(text, pos):
             continue
         read = _read(text, pos)

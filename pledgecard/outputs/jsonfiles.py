@@ -13,10 +13,6 @@ from pledgecard.models import Card
 _CARDS = TypeAdapter(list[Card])
 
 
-def card_dict(card: Card) -> dict[str, object]:
-    return card.model_dump(mode="json")
-
-
 def card_json(card: Card) -> str:
     return card.model_dump_json(indent=2) + "\n"
 

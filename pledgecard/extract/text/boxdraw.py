@@ -61,11 +61,6 @@ def display_starts(line: str) -> list[int]:
     return starts
 
 
-def columns(line: str) -> tuple[tuple[int, str], ...]:
-    """Each character with its display column."""
-    return tuple(zip(display_starts(line), line, strict=True))
-
-
 def vertical_positions(line: str) -> frozenset[int]:
     return frozenset(_vertical_index(line))
 
