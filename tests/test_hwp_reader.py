@@ -10,12 +10,11 @@ from __future__ import annotations
 import io
 import json
 import random
-import re
 import struct
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ import olefile
 import pytest
 
 from pledgecard.extract import ReadError, read_document, sniff_format
-from pledgecard.extract.document import Cell, Document, Paragraph, Table
+from pledgecard.extract.document import Document, Paragraph, Table
 from pledgecard.extract.hwp.container import NOT_HWP, Container, inflate
 from pledgecard.extract.hwp.distdoc import NEEDS_EXTRA, decrypt_view_text
 from pledgecard.extract.hwp.docinfo import parse_doc_info
@@ -33,6 +32,7 @@ from pledgecard.extract.hwp.records import TAG_NUMBERING, TAG_PARA_SHAPE, split_
 from pledgecard.extract.numbering import ParaHead
 from pledgecard.pipeline import parse_bytes
 
+from .blocks import all_cells, all_paragraphs, dump_grids, grids, walk_tables
 from .conftest import DATA
 
 EXTERNAL = DATA / "external" / "hwp"
@@ -53,69 +53,6 @@ def read_bytes(data: bytes) -> Document:
     return HwpReader().read(Path("x.hwp"), data)
 
 
-def walk_tables(blocks: list[Paragraph | Table]) -> Iterator[tuple[str, Table]]:
-    """Every table with its path: ``3`` the fourth top-level table, ``3/1`` the second one nested in it."""
-    def inner(table: Table, path: str) -> Iterator[tuple[str, Table]]:
-        yield path, table
-        nested = [t for cell in table.cells for t in cell.tables]
-        for n, child in enumerate(nested):
-            yield from inner(child, f"{path}/{n}")
-
-    top = [b for b in blocks if isinstance(b, Table)]
-    for n, table in enumerate(top):
-        yield from inner(table, str(n))
-
-
-def all_paragraphs(document: Document) -> list[Paragraph]:
-    """Top-level and cell paragraphs, nested cells included, in reading order."""
-    out: list[Paragraph] = []
-
-    def table(t: Table) -> None:
-        for cell in t.cells:
-            out.extend(cell.paragraphs)
-            for nested in cell.tables:
-                table(nested)
-
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            out.append(block)
-        else:
-            table(block)
-    return out
-
-
-def all_cells(document: Document) -> list[Cell]:
-    return [cell for _, t in walk_tables(document.blocks) for cell in t.cells]
-
-
-# ----------------------------------------------------------------------------- goldens
-
-_PHONE = re.compile(r"\d{2,4}-\d{3,4}-\d{4}")
-
-
-def _mask(text: str) -> str:
-    """Office phone numbers of the published documents are kept out of the goldens."""
-    return _PHONE.sub("<phone>", text)
-
-
-def grids(document: Document) -> list[dict[str, Any]]:
-    return [
-        {"path": path, "rows": t.rows, "cols": t.cols,
-         "cells": [[c.row, c.col, c.rowspan, c.colspan, _mask(c.text)] for c in t.cells]}
-        for path, t in walk_tables(document.blocks)
-    ]
-
-
-def dump_grids(tables: list[dict[str, Any]]) -> str:
-    """One cell per line, so a golden reads (and diffs) as a table."""
-    parts = []
-    for t in tables:
-        cells = ",\n".join(f"    {json.dumps(c, ensure_ascii=False)}" for c in t["cells"])
-        head = json.dumps({k: t[k] for k in ("path", "rows", "cols")}, ensure_ascii=False)[:-1]
-        parts.append(f"  {head}, \"cells\": [\n{cells}\n  ]}}" if cells else f"  {head}, \"cells\": []}}")
-    return "{\"tables\": [\n" + ",\n".join(parts) + "\n]}\n"
-
-
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_every_file_reads_or_says_encrypted(path: Path) -> None:
     data = path.read_bytes()
@@ -133,7 +70,7 @@ def test_every_file_reads_or_says_encrypted(path: Path) -> None:
 @pytest.mark.parametrize("path", READABLE, ids=lambda p: p.name)
 def test_table_grids_match_golden(path: Path, regen_golden: bool) -> None:
     golden = path.with_name(f"{path.stem}.grid.json")
-    actual = grids(read(path.name))
+    actual = grids(read(path.name).blocks)
     if regen_golden:
         golden.write_text(dump_grids(actual), encoding="utf-8")
     assert json.loads(dump_grids(actual)) == {"tables": actual}
@@ -201,7 +138,7 @@ def test_text_box_paragraph_is_kept() -> None:
     ("ohah-hwpjs__distribution.hwp", "ᄒᆞᆫ글 문서 파일 형식 – 배포용 문서"),
 ])
 def test_headers_and_footers_stay_out_of_the_body(name: str, header_text: str) -> None:
-    texts = [p.full_text for p in all_paragraphs(read(name))]
+    texts = [p.full_text for p in all_paragraphs(read(name).blocks)]
     assert header_text not in texts
 
 
@@ -216,7 +153,7 @@ def test_private_use_letter_at_line_start_is_not_a_bullet() -> None:
     ("ohah-hwpjs__distribution.hwp", ["배포용 문서 데이터", "Seed 찾기", "AES-128"]),
 ])
 def test_distribution_documents_give_their_real_text(name: str, words: list[str]) -> None:
-    text = "\n".join(p.full_text for p in all_paragraphs(read(name)))
+    text = "\n".join(p.full_text for p in all_paragraphs(read(name).blocks))
     assert PLACEHOLDER not in text
     for word in words:
         assert word in text
@@ -281,27 +218,27 @@ def test_automatic_bullets_from_para_shape() -> None:
 
 def test_private_use_bullet_is_mapped() -> None:
     document = read("ohah-hwpjs__distribution.hwp")
-    bullets = {p.bullet for p in all_paragraphs(document) if p.bullet}
+    bullets = {p.bullet for p in all_paragraphs(document.blocks) if p.bullet}
     assert "▪" in bullets  # Hancom U+F0A7
     assert not any(0xE000 <= ord(b[0]) <= 0xF8FF for b in bullets)
 
 
 def test_typed_glyphs_are_split() -> None:
-    paragraphs = all_paragraphs(read("neolord0-hwplib__distribution.hwp"))
+    paragraphs = all_paragraphs(read("neolord0-hwplib__distribution.hwp").blocks)
     notes = [p for p in paragraphs if p.bullet == "※"]
     assert notes and notes[0].text.startswith("입찰서 제출 전까지")
-    checkboxes = all_cells(read("ohah-hwpjs__table-bug.hwp"))
+    checkboxes = all_cells(read("ohah-hwpjs__table-bug.hwp").blocks)
     assert any(c.text == "□ 25년 활동\n□ 26년 신규" for c in checkboxes)
 
 
 def test_automatic_paragraph_numbers() -> None:
     """문단 번호 (table-bug's form, as in its HWPX twin) and 개요 번호 through the section's numbering."""
-    texts = [p.text for p in all_paragraphs(read("ohah-hwpjs__table-bug.hwp"))]
+    texts = [p.text for p in all_paragraphs(read("ohah-hwpjs__table-bug.hwp").blocks)]
     assert "1. 이름:" in texts and "4. 연락처:" in texts
-    headings = [p.text for p in all_paragraphs(read("hahnlee-hwpjs__basicsReport.hwp"))]
+    headings = [p.text for p in all_paragraphs(read("hahnlee-hwpjs__basicsReport.hwp").blocks)]
     assert "1. 본문 중제목 (본문 중제목)" in headings
     assert "1.2. 본문 소제목: Title(본문소제목)" in headings
-    outline = [p.text for p in all_paragraphs(read("ohah-hwpjs__distribution.hwp"))]
+    outline = [p.text for p in all_paragraphs(read("ohah-hwpjs__distribution.hwp").blocks)]
     assert "2.1. Seed 찾기" in outline
 
 
@@ -340,7 +277,7 @@ def test_depth_from_left_margin() -> None:
 def test_no_empty_paragraphs_and_nfc() -> None:
     import unicodedata
     for path in READABLE:
-        for p in all_paragraphs(read(path.name)):
+        for p in all_paragraphs(read(path.name).blocks):
             assert p.full_text.strip()
             assert unicodedata.is_normalized("NFC", p.text)
 

@@ -17,14 +17,12 @@ import struct
 import time
 import zipfile
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from pledgecard.extract import ReadError, read_document, sniff_format
-from pledgecard.extract.document import Cell, Document, Paragraph, Table
+from pledgecard.extract.document import Document, Paragraph, Table
 from pledgecard.extract.hwp.reader import HwpReader
 from pledgecard.extract.hwpx import package
 from pledgecard.extract.hwpx.reader import HwpxReader
@@ -32,6 +30,7 @@ from pledgecard.extract.hwpx.safexml import parse_children
 from pledgecard.extract.numbering import format_number
 from pledgecard.pipeline import NO_CARD, parse_bytes
 
+from .blocks import all_paragraphs, dump_grids, grids, walk_tables
 from .conftest import DATA
 
 EXTERNAL = DATA / "external" / "hwpx"
@@ -94,63 +93,7 @@ def failure(data: bytes) -> str:
     return reason
 
 
-def walk_tables(blocks: list[Paragraph | Table]) -> Iterator[tuple[str, Table]]:
-    """Every table with its path: ``3`` the fourth top-level table, ``3/1`` the second one nested in it."""
-    def inner(table: Table, path: str) -> Iterator[tuple[str, Table]]:
-        yield path, table
-        nested = [t for cell in table.cells for t in cell.tables]
-        for n, child in enumerate(nested):
-            yield from inner(child, f"{path}/{n}")
-
-    top = [b for b in blocks if isinstance(b, Table)]
-    for n, table in enumerate(top):
-        yield from inner(table, str(n))
-
-
-def all_paragraphs(blocks: list[Paragraph | Table]) -> list[Paragraph]:
-    """Top-level and cell paragraphs, nested cells included, in reading order."""
-    out: list[Paragraph] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(block)
-        else:
-            for cell in block.cells:
-                out.extend(cell.paragraphs)
-                out.extend(all_paragraphs(list(cell.tables)))
-    return out
-
-
-def all_cells(blocks: list[Paragraph | Table]) -> list[Cell]:
-    return [cell for _, t in walk_tables(blocks) for cell in t.cells]
-
-
 # ----------------------------------------------------------------------------- goldens
-
-_PHONE = re.compile(r"\d{2,4}-\d{3,4}-\d{4}")
-
-
-def _mask(text: str) -> str:
-    """Office phone numbers of the published documents are kept out of the goldens."""
-    return _PHONE.sub("<phone>", text)
-
-
-def grids(blocks: list[Paragraph | Table]) -> list[dict[str, Any]]:
-    return [
-        {"path": path, "rows": t.rows, "cols": t.cols,
-         "cells": [[c.row, c.col, c.rowspan, c.colspan, _mask(c.text)] for c in t.cells]}
-        for path, t in walk_tables(blocks)
-    ]
-
-
-def dump_grids(tables: list[dict[str, Any]]) -> str:
-    """One cell per line, so a golden reads (and diffs) as a table."""
-    parts = []
-    for t in tables:
-        cells = ",\n".join(f"    {json.dumps(c, ensure_ascii=False)}" for c in t["cells"])
-        head = json.dumps({k: t[k] for k in ("path", "rows", "cols")}, ensure_ascii=False)[:-1]
-        parts.append(f"  {head}, \"cells\": [\n{cells}\n  ]}}" if cells else f"  {head}, \"cells\": []}}")
-    return "{\"tables\": [\n" + ",\n".join(parts) + "\n]}\n"
-
 
 # ----------------------------------------------------------------------------- real files
 
