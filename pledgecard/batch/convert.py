@@ -78,7 +78,8 @@ def convert_batch(
     todo: list[tuple[int, InputItem]] = []
     summary = BatchSummary()
     for index, item in enumerate(items):
-        sha = None if item.skip else _hash(item)
+        # Only a resumed run needs the hash before the parse; otherwise the worker's is used.
+        sha = _hash(item) if resume and not item.skip else None
         hashes.append(sha)
         if item.skip:
             direct[index] = FileResult(path=item.path, status="skipped", reason=item.skip)
@@ -91,10 +92,12 @@ def convert_batch(
 
     def on_result(index: int, result_sha: str | None, payload: str) -> None:
         sha = hashes[index]
-        if result_sha is not None and result_sha == sha:
+        if result_sha is not None and sha in (None, result_sha):
             store.put_json(result_sha, payload)
-        else:
+            hashes[index] = result_sha
+        else:  # a crash or time-out says nothing of the bytes: hash them here (rare)
             result = FileResult.model_validate_json(payload)
+            sha = sha or _hash(items[index])
             direct[index] = result if result.sha256 or sha is None else result.model_copy(update={"sha256": sha})
         if progress:
             progress(1)
