@@ -29,15 +29,15 @@ def _text(cell: Cell | None) -> str:
 
 
 def channels_of_table(table: Table) -> list[Channel]:
+    """Channels across the first row and counts in the last; a two-column table that is not
+    two rows high lists a channel per row instead."""
     grid = table.grid()
-    if table.rows >= 2:
-        names, values = grid[0], grid[-1]
-    elif table.cols == 2:
+    if table.cols == 2 and table.rows != 2:
         names, values = [row[0] for row in grid], [row[1] for row in grid]
+    elif table.rows >= 2:
+        names, values = grid[0], grid[-1]
     else:
         return []
-    if table.cols == 2 and table.rows > 2:
-        names, values = [row[0] for row in grid], [row[1] for row in grid]
     channels = []
     for name_cell, value_cell in zip(names, values, strict=True):
         name, value = _text(name_cell), join_wrapped(value_cell.text.split("\n")) if value_cell else ""

@@ -115,7 +115,7 @@ def split_cards(document: Document) -> list[CardLayout]:
     blocks = [b for b in document.blocks if not is_page_number(b)]
     for index, block in enumerate(blocks):
         kind = kind_text(block)
-        if kind is not None and isinstance(block, Paragraph | Table):
+        if kind is not None:
             if current is not None and _is_running_header(kind, current, blocks[index + 1:]):
                 current.dropped.append(_as_paragraph(block))
                 continue
