@@ -8,6 +8,7 @@ text at all (a scan) fails clearly: OCR is out of scope.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 from typing import ClassVar
@@ -125,17 +126,13 @@ def join_tables(first: Table, second: Table) -> Table:
 
 def _page_blocks(page: PageContent, grids: list[Grid], body: list[Line], right_edge: float,
                  left_edge: float, builder: _Builder) -> None:
-    """Body paragraphs and tables of one page in reading order (top to bottom)."""
-    runs: list[list[Line]] = [[]]
-    bounds = sorted(g.ys[0] for g in grids)
-    for line in body:
-        position = sum(1 for top in bounds if top <= line.top)
-        while len(runs) <= position:
-            runs.append([])
-        runs[position].append(line)
-    while len(runs) <= len(grids):
-        runs.append([])
+    """Body paragraphs and tables of one page in reading order (top to bottom): the body
+    lines above the first table, the table, the lines between it and the next, and so on."""
     ordered = sorted(grids, key=lambda g: g.ys[0])
+    tops = [g.ys[0] for g in ordered]
+    runs: list[list[Line]] = [[] for _ in range(len(ordered) + 1)]
+    for line in body:
+        runs[bisect_right(tops, line.top)].append(line)
     for index, run in enumerate(runs):
         for text, first in join_paragraphs(run, right_edge, opens_paragraph):
             depth = max(0, round((first.x0 - left_edge) / max(first.size, 1.0)))
