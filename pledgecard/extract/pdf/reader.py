@@ -58,25 +58,25 @@ def running_furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[str]:
 
 
 class _Builder:
-    """Blocks of one document, page by page, with the bookkeeping to join tables."""
+    """Blocks of one document, page by page, with what joining a continued table needs: the
+    column rules and the page of the last table part added."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.table_columns: dict[int, list[float]] = {}
+        self.last_columns: list[float] | None = None
+        self.last_page = 0
         self.tables = 0
 
     def add_table(self, grid: Grid, chars: list[Char], page: int) -> None:
         table = grid_table(grid, chars, page, self.tables)
         last = self.blocks[-1] if self.blocks else None
-        if isinstance(last, Table) and _same_columns(self.table_columns.get(id(last)), grid.xs) \
-                and last.provenance.page == page - 1:
-            joined = join_tables(last, table)
-            self.table_columns[id(joined)] = grid.xs
-            self.blocks[-1] = joined
-            return
-        self.tables += 1
-        self.table_columns[id(table)] = grid.xs
-        self.blocks.append(table)
+        continues = isinstance(last, Table) and self.last_page == page - 1 and _same_columns(self.last_columns, grid.xs)
+        if continues and isinstance(last, Table):
+            self.blocks[-1] = join_tables(last, table)
+        else:
+            self.tables += 1
+            self.blocks.append(table)
+        self.last_columns, self.last_page = grid.xs, page
 
 
 def _same_columns(a: list[float] | None, b: list[float]) -> bool:
