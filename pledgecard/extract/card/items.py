@@ -32,18 +32,17 @@ def trailing_note(text: str) -> str | None:
 def make_item(paragraph: Paragraph, level: int, path: str, findings: list[Finding]) -> Item:
     text = paragraph.text
     local: list[Finding] = []
-    numeric = any(ch.isdigit() for ch in text)  # dates, amounts and quantities all need a digit
     item = Item(
         marker=paragraph.bullet or "",
         level=level,
         text=text,
-        dates=find_spans(text, local) if numeric else [],
-        amounts=find_money(text) if numeric else [],
-        quantities=find_quantities(text) if numeric else [],
+        dates=find_spans(text, local),
+        amounts=find_money(text),
+        quantities=find_quantities(text),
         note=trailing_note(text),
         provenance=paragraph.provenance,
     )
-    findings.extend(f if f.path else f.model_copy(update={"path": path}) for f in local)
+    findings.extend(stamp(local, path))
     return item
 
 
