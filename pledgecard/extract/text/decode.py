@@ -50,28 +50,33 @@ def guess_utf16(data: bytes) -> str | None:
 
 def detect_encoding(data: bytes, partial: bool = False) -> str:
     """The encoding of a text dump; raises ReadError for bytes that are not text."""
+    return _detect(data, partial)[0]
+
+
+def _detect(data: bytes, partial: bool) -> tuple[str, str | None]:
+    """``(encoding, text)``: the text too when finding the encoding already decoded it."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return name
+            return name, None
     utf16 = guess_utf16(data)
     if utf16:
-        return utf16
+        return utf16, None
     if b"\x00" in data:
         raise ReadError("not a text file (binary content)")
     for name in ("utf-8", *_KOREAN_ENCODINGS):
-        if decodes(data, name, partial):
-            return name
-    return _charset_normalizer_guess(data)
+        text = decoded(data, name, partial)
+        if text is not None:
+            return name, text
+    return _charset_normalizer_guess(data), None
 
 
-def decodes(data: bytes, encoding: str, partial: bool) -> bool:
-    """Whether ``data`` decodes; with ``partial``, a sequence cut at the end is allowed."""
+def decoded(data: bytes, encoding: str, partial: bool) -> str | None:
+    """``data`` decoded, or None; with ``partial``, a sequence cut at the end is allowed."""
     decoder = codecs.getincrementaldecoder(encoding)()
     try:
-        decoder.decode(data, final=not partial)
+        return str(decoder.decode(data, final=not partial))
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _charset_normalizer_guess(data: bytes) -> str:
@@ -95,11 +100,12 @@ def control_share(text: str) -> float:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """``(text, encoding)``: decoded, LF line endings, NFC, glyphs mapped."""
-    encoding = detect_encoding(data)
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise ReadError(f"not a text file (cannot decode as {encoding})") from exc
+    encoding, text = _detect(data, partial=False)
+    if text is None:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise ReadError(f"not a text file (cannot decode as {encoding})") from exc
     text = text.lstrip("\ufeff")
     if control_share(text) > _MAX_CONTROL_SHARE:
         raise ReadError("not a text file (binary content)")
