@@ -33,10 +33,6 @@ class ResultStore:
     def has(self, sha256: str) -> bool:
         return self._path(sha256).exists()
 
-    def put(self, result: FileResult) -> None:
-        if result.sha256 is not None:
-            self.put_json(result.sha256, result.model_dump_json())
-
     def put_json(self, sha256: str, payload: str) -> None:
         write_text_atomic(self._path(sha256), payload)
 
