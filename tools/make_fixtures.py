@@ -26,7 +26,7 @@ from hwp_converter_ai import BlockNode, BlockType, DocumentIR, HwpWriter, HwpxGe
 from pledgecard.extract.card.flattened import YEAR_MARKER, rebuild_achievement_tables, rebuild_channel_table
 from pledgecard.extract.card.layout import section_key
 from pledgecard.extract.card.progress import block_heading
-from pledgecard.extract.document import Block, Document, Paragraph, Table
+from pledgecard.extract.document import Block, Cell, Document, Paragraph, Table
 from pledgecard.extract.text.reader import TextReader
 from pledgecard.normalize.text import squash
 from pledgecard.vocab import ACHIEVEMENT_HEADING
@@ -157,20 +157,21 @@ def wrapped_lines(text: str, inner_width: float) -> int:
 
 
 def row_heights(table: Table, widths: list[float]) -> list[float]:
-    """Generous row heights, so that the renderer clips no line of a wrapped cell."""
+    """Generous row heights, so that the renderer clips no line of a wrapped cell: single-row
+    cells first, then a tall cell's shortfall added to the last row it spans."""
     heights = [LINE_PT + CELL_PADDING_PT] * table.rows
-    for cell in table.cells:
+
+    def needed(cell: Cell) -> float:
         inner = sum(widths[cell.col:cell.col + cell.colspan]) - CELL_PADDING_PT
-        lines = wrapped_lines(cell.text, inner)
-        needed = lines * LINE_PT + CELL_PADDING_PT
+        return wrapped_lines(cell.text, inner) * LINE_PT + CELL_PADDING_PT
+
+    for cell in table.cells:
         if cell.rowspan == 1:
-            heights[cell.row] = max(heights[cell.row], needed)
+            heights[cell.row] = max(heights[cell.row], needed(cell))
     for cell in table.cells:
         if cell.rowspan > 1:
             span = range(cell.row, cell.row + cell.rowspan)
-            inner = sum(widths[cell.col:cell.col + cell.colspan]) - CELL_PADDING_PT
-            lines = wrapped_lines(cell.text, inner)
-            missing = lines * LINE_PT + CELL_PADDING_PT - sum(heights[r] for r in span)
+            missing = needed(cell) - sum(heights[r] for r in span)
             if missing > 0:
                 heights[span[-1]] += missing
     return heights
