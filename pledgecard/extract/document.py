@@ -8,7 +8,7 @@ parser knows nothing of file formats. This module is the seam between them.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,6 +17,9 @@ from pledgecard.models import Finding, Provenance, SourceFormat
 
 class DocModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+_M = TypeVar("_M", bound=DocModel)
 
 
 class Paragraph(DocModel):
@@ -55,9 +58,12 @@ class Table(DocModel):
         """Row-major grid; a spanned position points at its anchor cell."""
         grid: list[list[Cell | None]] = [[None] * self.cols for _ in range(self.rows)]
         for cell in self.cells:
-            for r in range(cell.row, min(cell.row + cell.rowspan, self.rows)):
-                for c in range(cell.col, min(cell.col + cell.colspan, self.cols)):
-                    grid[r][c] = cell
+            first, end = max(cell.col, 0), min(cell.col + cell.colspan, self.cols)
+            if end <= first:
+                continue
+            covered = [cell] * (end - first)
+            for r in range(max(cell.row, 0), min(cell.row + cell.rowspan, self.rows)):
+                grid[r][first:end] = covered
         return grid
 
     def row_texts(self) -> list[list[str]]:
@@ -84,17 +90,41 @@ class Document(DocModel):
 Cell.model_rebuild()
 
 
-# Small constructors the readers share (plain pydantic validation: in pydantic 2 it is
-# faster than model_construct for models this small).
+# Small constructors the readers share. Readers build thousands of paragraphs and cells per
+# file from values these typed signatures already pin down (mypy --strict checks every call),
+# so they are made as pydantic's model_construct makes them, without a second validation
+# and without model_construct's generic alias and default handling (several times slower):
+# a third of a text dump's read time went to validating them again. tests/test_document.py
+# holds each helper equal to validated construction, fields set included.
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _built(model: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
+    """``model`` from ``values``: every field, in the model's field order (as dumps keep it)."""
+    instance = _new(model)
+    _set(instance, "__dict__", values)
+    _set(instance, "__pydantic_fields_set__", fields_set)
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
+    return instance
+
+
 def paragraph(text: str, bullet: str | None = None, depth: int = 0,
               provenance: Provenance | None = None) -> Paragraph:
-    return Paragraph(text=text, bullet=bullet, depth=depth, provenance=provenance or Provenance())
+    return _built(Paragraph, {"kind": "paragraph", "text": text, "bullet": bullet, "depth": depth,
+                              "provenance": provenance or Provenance()},
+                  {"text", "bullet", "depth", "provenance"})
 
 
 def cell(row: int, col: int, text: str, paragraphs: list[Paragraph], provenance: Provenance,
-         rowspan: int = 1, colspan: int = 1) -> Cell:
-    return Cell(row=row, col=col, rowspan=rowspan, colspan=colspan, text=text, paragraphs=paragraphs,
-                provenance=provenance)
+         rowspan: int = 1, colspan: int = 1, tables: list[Table] | None = None) -> Cell:
+    fields_set = {"row", "col", "rowspan", "colspan", "text", "paragraphs", "provenance"}
+    if tables is not None:
+        fields_set.add("tables")
+    return _built(Cell, {"row": row, "col": col, "rowspan": rowspan, "colspan": colspan, "text": text,
+                         "paragraphs": paragraphs, "tables": [] if tables is None else tables,
+                         "provenance": provenance}, fields_set)
 
 
 _PROVENANCES: dict[tuple[int | None, ...], Provenance] = {}
@@ -112,6 +142,11 @@ def provenance(line: int | None = None, page: int | None = None, section: int | 
         found = _PROVENANCES[key] = Provenance(line=line, page=page, section=section, paragraph=paragraph,
                                                table=table, row=row, col=col)
     return found
+
+
+def at_cell(origin: Provenance, row: int, col: int) -> Provenance:
+    """``origin`` (where a cell's first paragraph came from) with the cell's row and column."""
+    return provenance(origin.line, origin.page, origin.section, origin.paragraph, origin.table, row, col)
 
 
 _MAX_SHARED = 100_000

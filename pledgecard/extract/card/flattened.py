@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pledgecard.extract.document import Cell, Paragraph, Table
+from pledgecard.extract.document import Cell, Paragraph, Table, at_cell, cell, paragraph, provenance
 from pledgecard.models import Provenance
 from pledgecard.normalize import parse_status
 from pledgecard.normalize.text import squash
@@ -25,17 +25,16 @@ _COUNT = regex.compile(r"^(?:\d[\d,]*(?:회|건)?|[-–―])$")
 _COUNT_WORDS = frozenset(squash(w) for w in COUNT_WORDS)
 _FIRST_HEADER = tuple(squash(w) for w in ACHIEVEMENT_COLUMNS["main"])
 _LAST_HEADER = tuple(squash(w) for w in ACHIEVEMENT_COLUMNS["details"])
+_NOWHERE = Provenance()
 
 
-def _cell(row: int, col: int, paragraphs: list[Paragraph], **span: int) -> Cell:
-    first = paragraphs[0].provenance if paragraphs else Provenance()
-    return Cell(row=row, col=col, text="\n".join(p.full_text for p in paragraphs), paragraphs=paragraphs,
-                provenance=first.model_copy(update={"row": row, "col": col}), **span)
+def _cell(row: int, col: int, paragraphs: list[Paragraph], rowspan: int = 1) -> Cell:
+    first = paragraphs[0].provenance if paragraphs else _NOWHERE
+    return cell(row, col, "\n".join(p.full_text for p in paragraphs), paragraphs, at_cell(first, row, col), rowspan)
 
 
-def _text_cell(row: int, col: int, text: str, line: int | None, **span: int) -> Cell:
-    paragraph = [Paragraph(text=text, provenance=Provenance(line=line))] if text else []
-    return _cell(row, col, paragraph, **span)
+def _text_cell(row: int, col: int, text: str, line: int | None) -> Cell:
+    return _cell(row, col, [paragraph(text, provenance=provenance(line=line))] if text else [])
 
 
 # --------------------------------------------------------------------------- 소통 table
@@ -59,8 +58,8 @@ def split_values(text: str) -> list[str] | None:
 def channel_fragments(paragraphs: list[Paragraph]) -> list[str]:
     """Header lines cut at standalone cells and glued where a name wrapped."""
     pieces: list[str] = []
-    for paragraph in paragraphs:
-        words = paragraph.full_text.split()
+    for line_paragraph in paragraphs:
+        words = line_paragraph.full_text.split()
         current: list[str] = []
         for word in words:
             if word in CHANNEL_STANDALONE:
@@ -233,7 +232,7 @@ def _segment_table(segment: _Segment, projects: set[str]) -> Table:
             r += 1
     line = segment.header[0].provenance.line
     header = _header_cells(segment.header)
-    main = _cell(1, 0, [Paragraph(text=" ".join(p.text.strip() for p in segment.main),
+    main = _cell(1, 0, [paragraph(" ".join(p.text.strip() for p in segment.main),
                                   provenance=segment.main[0].provenance)] if segment.main else [],
                  rowspan=max(1, r - 1))
     cells = header + [main] + [c for row in rows for c in row]
@@ -245,10 +244,9 @@ def _project_row(r: int, group: list[_Unit]) -> list[Cell]:
     statuses = [u for u in group[1:] if u.kind == "status"]
     details = [u for u in group[1:] if u.kind != "status"]
     detail_paragraphs = [
-        Paragraph(text=u.text, bullet=u.paragraphs[0].bullet, provenance=u.paragraphs[0].provenance)
-        for u in details
+        paragraph(u.text, u.paragraphs[0].bullet, provenance=u.paragraphs[0].provenance) for u in details
     ]
-    project_paragraph = Paragraph(text=project.text, bullet=project.paragraphs[0].bullet,
+    project_paragraph = paragraph(project.text, project.paragraphs[0].bullet,
                                   provenance=project.paragraphs[0].provenance)
     status_paragraphs = [p for u in statuses for p in u.paragraphs]
     return [_cell(r, 1, [project_paragraph]), _cell(r, 2, status_paragraphs), _cell(r, 3, detail_paragraphs)]

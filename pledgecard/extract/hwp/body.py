@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pledgecard.extract.base import ReadError
 from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
-from pledgecard.extract.document import Block, Cell, Paragraph, Table
+from pledgecard.extract.document import Block, Cell, Paragraph, Table, cell, paragraph
 from pledgecard.extract.hwp.docinfo import HEAD_NUMBER, HEAD_OUTLINE, DocInfo
 from pledgecard.extract.hwp.paratext import Control, decode_para_text
 from pledgecard.extract.hwp.records import (
@@ -231,10 +231,9 @@ class SectionWalker:
         inner, end = self.paragraph_list(i + 1, level, inner_context)
         paragraphs = [b for b in inner if isinstance(b, Paragraph)]
         tables = [b for b in inner if isinstance(b, Table)]
-        cell = Cell(row=row, col=col, rowspan=max(rowspan, 1), colspan=max(colspan, 1),
-                    text="\n".join(p.full_text for p in paragraphs), paragraphs=paragraphs, tables=tables,
-                    provenance=inner_context.provenance())
-        return cell, end
+        built = cell(row, col, "\n".join(p.full_text for p in paragraphs), paragraphs, inner_context.provenance(),
+                     rowspan=max(rowspan, 1), colspan=max(colspan, 1), tables=tables)
+        return built, end
 
 
 class _Lines:
@@ -271,7 +270,7 @@ class _Lines:
                 self.number = None
             else:
                 bullet, body = split_bullet(map_line_glyph(line))
-            out.append(Paragraph(text=body, bullet=bullet, depth=self.depth, provenance=self.context.provenance()))
+            out.append(paragraph(body, bullet, self.depth, self.context.provenance()))
         return out
 
 

@@ -24,7 +24,7 @@ from xml.etree.ElementTree import Element
 
 from pledgecard.extract.base import ReadError
 from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
-from pledgecard.extract.document import Block, Cell, Paragraph, Table, provenance
+from pledgecard.extract.document import Block, Cell, Paragraph, Table, cell, paragraph, provenance
 from pledgecard.extract.hwpx.safexml import children, int_attr, local
 from pledgecard.extract.hwpx.styles import ParaStyle, Styles
 from pledgecard.extract.numbering import Numbering
@@ -217,9 +217,8 @@ class SectionReader:
             blocks.extend(self.sublist(sublist, where, nesting + 1))
         paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
         tables = [b for b in blocks if isinstance(b, Table)]
-        return Cell(row=row, col=col, rowspan=rowspan, colspan=colspan,
-                    text="\n".join(p.full_text for p in paragraphs),
-                    paragraphs=paragraphs, tables=tables, provenance=where)
+        return cell(row, col, "\n".join(p.full_text for p in paragraphs), paragraphs, where,
+                    rowspan=rowspan, colspan=colspan, tables=tables)
 
 
 @dataclass(frozen=True)
@@ -236,12 +235,12 @@ def _text_paragraphs(texts: list[str], head: _Heading | None, depth: int, where:
         if not text:
             continue
         if head is not None and head.bullet:
-            out.append(Paragraph(text=text, bullet=head.bullet, depth=depth, provenance=where))
+            out.append(paragraph(text, head.bullet, depth, where))
         else:
             if head is not None and head.number:
                 text = f"{head.number} {text}"
             bullet, body = split_bullet(map_line_glyph(text))
-            out.append(Paragraph(text=body, bullet=bullet, depth=depth, provenance=where))
+            out.append(paragraph(body, bullet, depth, where))
         head = None
     return out
 

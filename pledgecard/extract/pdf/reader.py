@@ -18,7 +18,7 @@ import regex
 
 from pledgecard.extract.base import Reader, ReadError, register
 from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
-from pledgecard.extract.document import Block, Cell, Document, Paragraph, Table
+from pledgecard.extract.document import Block, Document, Paragraph, Table, cell, paragraph
 from pledgecard.extract.pdf.grid import Grid, find_grids
 from pledgecard.extract.pdf.lines import Line, join_paragraphs, lines_of
 from pledgecard.extract.pdf.page import Char, PageContent, read_page
@@ -42,7 +42,7 @@ def opens_paragraph(text: str) -> bool:
 
 def make_paragraph(text: str, provenance: Provenance, depth: int = 0) -> Paragraph:
     bullet, body = split_bullet(map_line_glyph(clean_text(text)))
-    return Paragraph(text=body, bullet=bullet, depth=depth, provenance=provenance)
+    return paragraph(body, bullet, depth, provenance)
 
 
 def _is_furniture_band(line: Line, page: PageContent) -> bool:
@@ -86,9 +86,9 @@ def _same_columns(a: list[float] | None, b: list[float]) -> bool:
 def grid_table(grid: Grid, chars: list[Char], page: int, index: int) -> Table:
     by_cell: dict[tuple[int, int], list[Char]] = {}
     for char in chars:
-        cell = grid.cell_at(char.cx, char.cy)
-        if cell is not None:
-            by_cell.setdefault((cell.row, cell.col), []).append(char)
+        holder = grid.cell_at(char.cx, char.cy)
+        if holder is not None:
+            by_cell.setdefault((holder.row, holder.col), []).append(char)
     cells = []
     for gc in grid.cells:
         lines = lines_of(by_cell.get((gc.row, gc.col), []))
@@ -96,9 +96,8 @@ def grid_table(grid: Grid, chars: list[Char], page: int, index: int) -> Table:
         provenance = Provenance(page=page, table=index, row=gc.row, col=gc.col)
         paragraphs = [make_paragraph(text, provenance) for text, _ in
                       join_paragraphs(lines, gc.x1 - max(padding, 0.0), opens_paragraph)]
-        cells.append(Cell(row=gc.row, col=gc.col, rowspan=gc.rowspan, colspan=gc.colspan,
-                          text="\n".join(p.full_text for p in paragraphs), paragraphs=paragraphs,
-                          provenance=provenance))
+        cells.append(cell(gc.row, gc.col, "\n".join(p.full_text for p in paragraphs), paragraphs, provenance,
+                          rowspan=gc.rowspan, colspan=gc.colspan))
     return Table(rows=len(grid.ys) - 1, cols=len(grid.xs) - 1, cells=cells,
                  provenance=Provenance(page=page, table=index))
 
@@ -111,15 +110,15 @@ def join_tables(first: Table, second: Table) -> Table:
     cells = [c.model_copy() for c in first.cells]
     anchors = {id(c): i for i, c in enumerate(first.cells)}
     offset = first.rows - skip
-    for cell in second.cells:
-        if cell.row < skip:
+    for below in second.cells:
+        if below.row < skip:
             continue
-        above = grid[-1][cell.col] if cell.col < first.cols else None
-        if cell.row == skip and not cell.text and above is not None and above.rowspan > 1:
+        above = grid[-1][below.col] if below.col < first.cols else None
+        if below.row == skip and not below.text and above is not None and above.rowspan > 1:
             i = anchors[id(above)]
-            cells[i] = cells[i].model_copy(update={"rowspan": cells[i].rowspan + cell.rowspan})
+            cells[i] = cells[i].model_copy(update={"rowspan": cells[i].rowspan + below.rowspan})
             continue
-        cells.append(cell.model_copy(update={"row": cell.row + offset}))
+        cells.append(below.model_copy(update={"row": below.row + offset}))
     return Table(rows=first.rows + second.rows - skip, cols=first.cols, cells=cells,
                  provenance=first.provenance)
 

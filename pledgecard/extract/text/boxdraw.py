@@ -39,11 +39,12 @@ def is_box_line(line: str) -> bool:
 
 
 def is_rule_line(line: str) -> bool:
-    stripped = line.strip()
-    return bool(stripped) and set(stripped) <= _RULE_CHARS
+    """A line of box-drawing characters only (and spaces), at least one of them."""
+    return _RULE_LINE.fullmatch(line) is not None
 
 
-_RULE_CHARS = BOX_CHARS | {" "}
+_BOX_CLASS = re.escape("".join(sorted(BOX_CHARS)))
+_RULE_LINE = re.compile(rf"\s*[{_BOX_CLASS}][ {_BOX_CLASS}]*\s*")
 _WIDTHS: dict[str, int] = {}
 
 
@@ -61,14 +62,15 @@ def display_starts(line: str) -> list[int]:
     return starts
 
 
-def vertical_positions(line: str) -> frozenset[int]:
-    return frozenset(_vertical_index(line))
-
-
 def _between(line: str, start: int, end: int) -> str:
+    """The characters strictly between two display columns."""
+    return _cut(line, _vertical_index(line), start, end)
+
+
+def _cut(line: str, index: dict[int, int], start: int, end: int) -> str:
     """The characters strictly between two display columns: between the rules drawn there
-    when the line has them (the usual case, no counting), else by counting columns."""
-    index = _vertical_index(line)
+    when the line has them (``index``: the line's rules, the usual case, no counting), else
+    by counting columns."""
     first, last = index.get(start), index.get(end)
     if first is not None and last is not None:
         return line[first + 1:last]
@@ -83,7 +85,7 @@ def text_between(line: str, start: int, end: int) -> str:
 
 def ruled_between(line: str, start: int, end: int) -> bool:
     """Whether a rule line draws a horizontal stroke between two boundaries."""
-    return any(ch in HORIZONTALS for ch in _between(line, start, end))
+    return not HORIZONTALS.isdisjoint(_between(line, start, end))
 
 
 _POSITIONS: dict[str, list[int]] = {}
@@ -100,14 +102,18 @@ def _positions(line: str) -> list[int]:
 
 def _vertical_index(line: str) -> dict[int, int]:
     """Display column -> character index of every vertical rule character of ``line``: its
-    index plus the wide characters before it, less the zero-width ones (counted in C)."""
+    index plus the wide characters before it, less the zero-width ones (counted in C, one
+    stretch between two rules at a time)."""
     found = _VERTICAL_INDEX.get(line)
     if found is None:
         wide, zero = _width_patterns()
         found = {}
+        previous = shift = 0
         for match in _VERTICAL_CHARS.finditer(line):
             i = match.start()
-            found[i + len(wide.findall(line, 0, i)) - len(zero.findall(line, 0, i))] = i
+            shift += len(wide.findall(line, previous, i)) - len(zero.findall(line, previous, i))
+            found[i + shift] = i
+            previous = i
         _VERTICAL_INDEX[line] = found
     return found
 
@@ -165,7 +171,7 @@ def parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
 
 
 def _parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
-    bounds = sorted(set().union(*(vertical_positions(text) for text, _ in lines)))
+    bounds = sorted(set().union(*(_vertical_index(text) for text, _ in lines)))
     col_of = {pos: i for i, pos in enumerate(bounds)}
     groups: list[list[tuple[str, int]]] = []
     rules: list[str] = []
@@ -186,10 +192,11 @@ def _parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
     open_cells: dict[tuple[int, int], _Pending] = {}
     for r, group in enumerate(groups):
         rule_above = rules[r] if r < len(rules) else ""
-        present = sorted(set().union(*(vertical_positions(t) for t, _ in group)))
+        indexed = [(t, n, _vertical_index(t)) for t, n in group]
+        present = sorted(set().union(*(index for _, _, index in indexed)))
         next_open: dict[tuple[int, int], _Pending] = {}
         for start, end in pairwise(present):
-            texts = [(text_between(t, start, end), n) for t, n in group]
+            texts = [(_cut(t, index, start, end).strip(), n) for t, n, index in indexed]
             key = (start, end)
             above = open_cells.get(key)
             if above is not None and r > 0 and rule_above and not ruled_between(rule_above, start, end):
@@ -211,12 +218,14 @@ def _parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
 
 def _to_cell(pending: _Pending, table_index: int) -> Cell:
     paragraphs = []
+    texts = []
     for text, number in pending.lines:
         if not text:
             continue
         bullet, body = split_bullet(text)
         paragraphs.append(paragraph(body, bullet, provenance=provenance(line=number)))
+        texts.append(f"{bullet} {body}" if bullet else body)  # the paragraph's full_text
     first_line = pending.lines[0][1] if pending.lines else None
-    return cell(pending.row, pending.col, "\n".join(p.full_text for p in paragraphs), paragraphs,
+    return cell(pending.row, pending.col, "\n".join(texts), paragraphs,
                 provenance(line=first_line, table=table_index, row=pending.row, col=pending.col),
                 rowspan=pending.rowspan, colspan=pending.colspan)

@@ -93,7 +93,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def control_share(text: str) -> float:
-    if not text:
+    if not text or _CONTROL.search(text) is None:
         return 0.0
     return len(_CONTROL.findall(text)) / len(text)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from pledgecard.extract.document import Cell, Paragraph, Table
+from pledgecard.extract.document import Cell, Paragraph, Table, cell, paragraph, provenance
 from pledgecard.models import Provenance
 from pledgecard.normalize.text import close_spaced
 
@@ -24,6 +24,8 @@ MAX_LABEL_CHARS = 12
 def split_row(text: str) -> tuple[str, list[str]] | None:
     """``("국  비", ["58,266", …])`` when a line is a label followed only by values."""
     tokens = text.split()
+    if len(tokens) <= MIN_VALUES or not _VALUE.match(tokens[-1]):  # most lines: no value at the end
+        return None
     first_value = next((i for i, t in enumerate(tokens) if _VALUE.match(t)), None)
     if first_value is None or first_value == 0:
         return None
@@ -79,9 +81,9 @@ def build_grid(header: list[Paragraph], rows: list[Paragraph], table_index: int)
     data = [r for r in parsed if r is not None]
     ncols = len(data[0][1]) + 1
     cells, header_rows = _header_cells(header, ncols, table_index)
-    for offset, (paragraph, (label, values)) in enumerate(zip(rows, data, strict=True)):
+    for offset, (row_paragraph, (label, values)) in enumerate(zip(rows, data, strict=True)):
         r = header_rows + offset
-        line = paragraph.provenance.line
+        line = row_paragraph.provenance.line
         cells.append(_cell(r, 0, label, line, table_index))
         cells.extend(_cell(r, c + 1, v, line, table_index) for c, v in enumerate(values))
     first_line = (header or rows)[0].provenance.line
@@ -89,9 +91,9 @@ def build_grid(header: list[Paragraph], rows: list[Paragraph], table_index: int)
                  provenance=Provenance(line=first_line, table=table_index))
 
 
-def _cell(row: int, col: int, text: str, line: int | None, table: int, **span: int) -> Cell:
-    return Cell(row=row, col=col, text=text, paragraphs=[Paragraph(text=text, provenance=Provenance(line=line))],
-                provenance=Provenance(line=line, table=table, row=row, col=col), **span)
+def _cell(row: int, col: int, text: str, line: int | None, table: int, rowspan: int = 1, colspan: int = 1) -> Cell:
+    return cell(row, col, text, [paragraph(text, provenance=provenance(line=line))],
+                provenance(line=line, table=table, row=row, col=col), rowspan, colspan)
 
 
 def _header_cells(header: list[Paragraph], ncols: int, table: int) -> tuple[list[Cell], int]:
