@@ -23,6 +23,8 @@ def item_level(paragraph: Paragraph) -> int:
 
 def trailing_note(text: str) -> str | None:
     """A closing ``(종료)``-style remark: a status word in the last parentheses."""
+    if not text.rstrip().endswith(")"):
+        return None  # the common case, told without a search
     match = _TRAILING_PAREN.search(text)
     if match and parse_status(match.group(1)) is not None:
         return str(match.group(1)).strip()

@@ -21,6 +21,8 @@ from pledgecard.vocab import (
 )
 
 _PAGE_NUMBER = regex.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|page\s*\d+)\s*$", regex.I)
+#: What a page number's last character can be (the pattern above ends in a digit or a dash).
+_PAGE_NUMBER_ENDS = frozenset("0123456789-–—")
 _BRACKETED = regex.compile(r"^[<〈《\[【]\s*(.+?)\s*[>〉》\]】]$")
 _MAX_KIND_CHARS = 40
 _KIND_SUFFIXES = tuple(squash(s) for s in KIND_LINE_SUFFIXES)
@@ -29,6 +31,7 @@ _HEADING_KEYS = {heading: key for key, headings in SECTION_HEADINGS.items() for 
 #: A heading is short; longer paragraphs are never one.
 _MAX_HEADING_CHARS = 40
 _CARD_START_LABELS = tuple(squash(x) for x in HEADER_LABELS["title"] + HEADER_LABELS["number"])
+_CARD_START_FIRSTS = frozenset(label[0] for label in _CARD_START_LABELS)
 
 
 @dataclass
@@ -57,7 +60,8 @@ def block_text(block: Block) -> str:
 
 
 def is_page_number(block: Block) -> bool:
-    return isinstance(block, Paragraph) and bool(_PAGE_NUMBER.match(block.full_text))
+    return (isinstance(block, Paragraph) and block.text.rstrip()[-1:] in _PAGE_NUMBER_ENDS
+            and bool(_PAGE_NUMBER.match(block.full_text)))
 
 
 def kind_text(block: Block) -> str | None:
@@ -66,6 +70,8 @@ def kind_text(block: Block) -> str | None:
         if len(block.cells) != 1:
             return None
         text = block.cells[0].text.replace("\n", " ")
+    elif not block.text.rstrip().endswith(_KIND_LAST_CHARS):
+        return None  # the common case, told without building the full text
     else:
         text = block.full_text
     if len(text) > 2 * _MAX_KIND_CHARS or not text.rstrip().endswith(_KIND_LAST_CHARS):
@@ -80,7 +86,7 @@ def starts_header(block: Block) -> bool:
     """Whether a block opens a header grid (공약명 / 관리번호 …)."""
     first_cell = block.cells[0].text if isinstance(block, Table) and block.cells else ""
     text = first_cell if isinstance(block, Table) else block.text
-    return squash(text).startswith(_CARD_START_LABELS)
+    return text.lstrip()[:1] in _CARD_START_FIRSTS and squash(text).startswith(_CARD_START_LABELS)
 
 
 def section_key(block: Block) -> tuple[str, str] | None:
