@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pledgecard.extract.base import ReadError
 from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
-from pledgecard.extract.document import Block, Cell, Paragraph, Table, cell, paragraph
+from pledgecard.extract.document import Block, Cell, Paragraph, Table, cell, paragraph, provenance
 from pledgecard.extract.hwp.docinfo import HEAD_NUMBER, HEAD_OUTLINE, DocInfo
 from pledgecard.extract.hwp.paratext import Control, decode_para_text
 from pledgecard.extract.hwp.records import (
@@ -54,7 +54,7 @@ class Context:
     col: int | None = None
 
     def provenance(self) -> Provenance:
-        return Provenance(section=self.section, paragraph=self.paragraph, table=self.table,
+        return provenance(section=self.section, paragraph=self.paragraph, table=self.table,
                           row=self.row, col=self.col)
 
 

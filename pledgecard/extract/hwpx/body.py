@@ -76,7 +76,7 @@ class SectionReader:
         for element in self._kids(root):
             if local(element.tag) != "p":
                 continue
-            where = Provenance(section=section, paragraph=index)
+            where = provenance(section=section, paragraph=index)
             blocks.extend(self.paragraph(element, where, 0))
             index += 1
         return blocks

@@ -18,7 +18,7 @@ import regex
 
 from pledgecard.extract.base import Reader, ReadError, register
 from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
-from pledgecard.extract.document import Block, Document, Paragraph, Table, cell, paragraph
+from pledgecard.extract.document import Block, Document, Paragraph, Table, cell, paragraph, provenance
 from pledgecard.extract.pdf.grid import Grid, find_grids
 from pledgecard.extract.pdf.lines import Line, join_paragraphs, lines_of
 from pledgecard.extract.pdf.page import Char, PageContent, read_page
@@ -93,10 +93,10 @@ def grid_table(grid: Grid, chars: list[Char], page: int, index: int) -> Table:
     for gc in grid.cells:
         lines = lines_of(by_cell.get((gc.row, gc.col), []))
         padding = (lines[0].x0 - gc.x0) if lines else 0.0
-        provenance = Provenance(page=page, table=index, row=gc.row, col=gc.col)
-        paragraphs = [make_paragraph(text, provenance) for text, _ in
+        where = provenance(page=page, table=index, row=gc.row, col=gc.col)
+        paragraphs = [make_paragraph(text, where) for text, _ in
                       join_paragraphs(lines, gc.x1 - max(padding, 0.0), opens_paragraph)]
-        cells.append(cell(gc.row, gc.col, "\n".join(p.full_text for p in paragraphs), paragraphs, provenance,
+        cells.append(cell(gc.row, gc.col, "\n".join(p.full_text for p in paragraphs), paragraphs, where,
                           rowspan=gc.rowspan, colspan=gc.colspan))
     return Table(rows=len(grid.ys) - 1, cols=len(grid.xs) - 1, cells=cells,
                  provenance=Provenance(page=page, table=index))
@@ -135,7 +135,7 @@ def _page_blocks(page: PageContent, grids: list[Grid], body: list[Line], right_e
     for index, run in enumerate(runs):
         for text, first in join_paragraphs(run, right_edge, opens_paragraph):
             depth = max(0, round((first.x0 - left_edge) / max(first.size, 1.0)))
-            builder.blocks.append(make_paragraph(text, Provenance(page=page.number), depth))
+            builder.blocks.append(make_paragraph(text, provenance(page=page.number), depth))
         if index < len(ordered):
             grid = ordered[index]
             builder.add_table(grid, [c for c in page.chars if grid.contains(c.cx, c.cy)], page.number)
