@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from pledgecard.normalize import close_spaced, join_wrapped, nfc, squash
+from pledgecard.normalize import close_spaced, join_wrapped, nfc, squash, unwrap
 
 
 @pytest.mark.parametrize(
@@ -54,6 +54,19 @@ def test_close_spaced_composes_jamo() -> None:
 )
 def test_join_wrapped(lines: list[str], expected: str) -> None:
     assert join_wrapped(lines) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("주민간담회,\n\n공청회 등", id="wrapped"),
+        pytest.param("  89,873  ", id="one-line"),
+        pytest.param("", id="empty"),
+        pytest.param(" \n ", id="only-blank"),
+    ],
+)
+def test_unwrap_is_join_wrapped_of_the_lines(text: str) -> None:
+    assert unwrap(text) == join_wrapped(text.split("\n"))
 
 
 @pytest.mark.parametrize(

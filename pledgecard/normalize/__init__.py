@@ -21,7 +21,7 @@ from pledgecard.normalize.money import (
 )
 from pledgecard.normalize.quantity import find_quantities, parse_quantity
 from pledgecard.normalize.status import parse_status
-from pledgecard.normalize.text import close_spaced, join_wrapped, nfc, squash
+from pledgecard.normalize.text import close_spaced, join_wrapped, nfc, squash, unwrap
 
 __all__ = [
     "close_spaced",
@@ -43,4 +43,5 @@ __all__ = [
     "squash",
     "stated_years",
     "table_unit",
+    "unwrap",
 ]

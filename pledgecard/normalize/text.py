@@ -41,6 +41,13 @@ def join_wrapped(lines: list[str]) -> str:
     return " ".join(s for s in (line.strip() for line in lines) if s)
 
 
+def unwrap(text: str) -> str:
+    """A wrapped cell's text on one line: :func:`join_wrapped` of its lines."""
+    if "\n" not in text:
+        return text.strip()  # the usual cell: one line
+    return join_wrapped(text.split("\n"))
+
+
 def squash(text: str) -> str:
     """Remove all whitespace, to compare labels.
 

@@ -8,7 +8,7 @@ from pledgecard.extract.card.flattened import rebuild_channel_table
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Channel
-from pledgecard.normalize.text import close_spaced, join_wrapped
+from pledgecard.normalize.text import close_spaced, unwrap
 
 _NUMBER = regex.compile(r"^\s*(\d[\d,]*)\s*(?:회|건|번)?\s*$")
 _NONE = regex.compile(r"^\s*[-–―]\s*$")
@@ -25,7 +25,7 @@ def parse_count(text: str) -> int | None:
 
 
 def _text(cell: Cell | None) -> str:
-    return close_spaced(join_wrapped(cell.text.split("\n"))) if cell else ""
+    return close_spaced(unwrap(cell.text)) if cell else ""
 
 
 def channels_of_table(table: Table) -> list[Channel]:
@@ -40,7 +40,7 @@ def channels_of_table(table: Table) -> list[Channel]:
         return []
     channels = []
     for name_cell, value_cell in zip(names, values, strict=True):
-        name, value = _text(name_cell), join_wrapped(value_cell.text.split("\n")) if value_cell else ""
+        name, value = _text(name_cell), unwrap(value_cell.text) if value_cell else ""
         if name:
             channels.append(Channel(channel=name, count=parse_count(value), text=value))
     return channels

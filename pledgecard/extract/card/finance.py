@@ -8,27 +8,31 @@ from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Finance, FinanceCell, FinanceKind, Finding
 from pledgecard.normalize import funding_category, parse_amount_cell, table_unit
-from pledgecard.normalize.text import close_spaced, join_wrapped, squash
+from pledgecard.normalize.text import close_spaced, squash, unwrap
 from pledgecard.vocab import FINANCE_COLUMN_KINDS, FUNDING_BY_LEVEL, FUNDING_FIXED
 
 _YEAR = regex.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)|[’‘`'´]\s*(\d{2})(?!\d)")
 _AMOUNT = regex.compile(r"^\s*(?:[-–―]|\d[\d,]*(?:\.\d+)?)?\s*$")
+#: Squashed column word -> kind (the first word listed wins, as in the vocabulary's order).
+_COLUMN_KINDS: dict[str, str] = {}
+for _word, _column_kind in FINANCE_COLUMN_KINDS.items():
+    _COLUMN_KINDS.setdefault(squash(_word), _column_kind)
+_AFTER_TERM_WORDS = tuple(squash(word) for word, kind in FINANCE_COLUMN_KINDS.items() if kind == "after_term")
 _SOURCE_LABELS = frozenset(squash(k) for k in (*FUNDING_FIXED, *FUNDING_BY_LEVEL))
 
 
 def column_kind(label: str) -> tuple[FinanceKind, int | None] | None:
     """``("year", 2024)`` for ``2024년``; ``("total", None)`` for 총사업비; None when unknown."""
     squashed = squash(label)
-    for word, kind in FINANCE_COLUMN_KINDS.items():
-        if squashed == squash(word):
-            return _kind(kind), None
+    kind = _COLUMN_KINDS.get(squashed)
+    if kind is not None:
+        return _kind(kind), None
     year = _YEAR.search(squashed)
     if year:
         value = int(year.group(1)) if year.group(1) else 2000 + int(year.group(2))
         return "year", value
-    for word, kind in FINANCE_COLUMN_KINDS.items():
-        if squash(word) in squashed and kind == "after_term":
-            return "after_term", None
+    if any(word in squashed for word in _AFTER_TERM_WORDS):
+        return "after_term", None
     return None
 
 
@@ -43,7 +47,7 @@ def is_source_label(text: str) -> bool:
 
 
 def _cell_text(cell: Cell | None) -> str:
-    return join_wrapped(cell.text.split("\n")) if cell else ""
+    return unwrap(cell.text) if cell else ""
 
 
 def _first_data_row(grid: list[list[Cell | None]]) -> int | None:

@@ -11,7 +11,7 @@ from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Achievement, Finding, ProgressBlock
 from pledgecard.normalize import parse_as_of, parse_status
-from pledgecard.normalize.text import close_spaced, join_wrapped, squash
+from pledgecard.normalize.text import close_spaced, squash, unwrap
 from pledgecard.vocab import ACHIEVEMENT_COLUMNS, ACHIEVEMENT_HEADING
 
 _BLOCK_HEADING = regex.compile(r"^[《≪〈<\[【]\s*(.+?)\s*[》≫〉>\]】]$")
@@ -89,7 +89,7 @@ def _columns(header: list[Cell | None]) -> dict[str, int] | None:
 
 
 def _text(cell: Cell | None) -> str:
-    return join_wrapped(cell.text.split("\n")) if cell else ""
+    return unwrap(cell.text) if cell else ""
 
 
 def _strip_bullet(cell: Cell | None) -> str:
