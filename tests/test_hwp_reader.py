@@ -182,7 +182,7 @@ def test_grids_match_pyhwp(path: Path) -> None:
     binmodel = pytest.importorskip("hwp5.binmodel")
     hwp = xmlmodel.Hwp5File(str(path))
     text = hwp.text if hwp.header.flags.distributable else hwp.bodytext
-    expected = []
+    expected: list[tuple[Any, ...]] = []
     for section in text.sections:
         for model in section.models():
             content = model["content"]
