@@ -107,6 +107,9 @@ def _vertical_index(line: str) -> dict[int, int]:
     found = _VERTICAL_INDEX.get(line)
     if found is None:
         wide, zero = _width_patterns()
+        if wide.search(line) is None and zero.search(line) is None:  # rule lines: one column each
+            found = _VERTICAL_INDEX[line] = {m.start(): m.start() for m in _VERTICAL_CHARS.finditer(line)}
+            return found
         found = {}
         previous = shift = 0
         for match in _VERTICAL_CHARS.finditer(line):
