@@ -153,7 +153,7 @@ def _width_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(_code_ranges(wide)), re.compile(_code_ranges(zero))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     row: int
     col: int
