@@ -28,6 +28,8 @@ _MAX_KIND_CHARS = 40
 _KIND_SUFFIXES = tuple(squash(s) for s in KIND_LINE_SUFFIXES)
 _KIND_LAST_CHARS = tuple({suffix[-1] for suffix in _KIND_SUFFIXES})
 _HEADING_KEYS = {heading: key for key, headings in SECTION_HEADINGS.items() for heading in headings}
+_HEADING_FIRSTS = frozenset(heading[:1] for heading in _HEADING_KEYS)
+_BRACKET_OPENS = frozenset("<〈《[【")
 #: A heading is short; longer paragraphs are never one.
 _MAX_HEADING_CHARS = 40
 _CARD_START_LABELS = tuple(squash(x) for x in HEADER_LABELS["title"] + HEADER_LABELS["number"])
@@ -94,22 +96,24 @@ def section_key(block: Block) -> tuple[str, str] | None:
     if not isinstance(block, Paragraph):
         return None
     text = block.text
-    bracketed = _BRACKETED.match(text) if block.bullet is None else None
-    if bracketed:
-        text = bracketed.group(1)
-    elif block.bullet is not None and BULLET_LEVELS.get(block.bullet) != 0:
+    if block.bullet is None:
+        bracketed = _BRACKETED.match(text) if text[:1] in _BRACKET_OPENS else None
+        if bracketed:
+            text = bracketed.group(1)
+        if len(text) > _MAX_HEADING_CHARS:
+            return None
+    elif BULLET_LEVELS.get(block.bullet) != 0:
         return None
-    if len(text) > _MAX_HEADING_CHARS and block.bullet is None:
-        return None
-    squashed = squash(text)
-    key = _HEADING_KEYS.get(squashed)
-    if key is not None:
-        return key, text
+    if text.lstrip()[:1] in _HEADING_FIRSTS:  # else no heading can match: told without squashing
+        squashed = squash(text)
+        key = _HEADING_KEYS.get(squashed)
+        if key is not None:
+            return key, text
+        if block.bullet is not None:
+            for heading, key in _HEADING_KEYS.items():
+                if squashed.startswith(heading):
+                    return key, text
     if block.bullet is not None:
-        for heading, key in _HEADING_KEYS.items():
-            if squashed.startswith(heading):
-                return key, text
-    if block.bullet is not None and BULLET_LEVELS.get(block.bullet) == 0:
         return "unknown", text
     return None
 
