@@ -94,7 +94,7 @@ Cell.model_rebuild()
 # file from values these typed signatures already pin down (mypy --strict checks every call),
 # so they are made as pydantic's model_construct makes them, without a second validation
 # and without model_construct's generic alias and default handling (several times slower):
-# a third of a text dump's read time went to validating them again. tests/test_document.py
+# about a sixth of a text dump's read time went to validating them again. tests/test_document.py
 # holds each helper equal to validated construction, fields set included.
 _new = object.__new__
 _set = object.__setattr__
