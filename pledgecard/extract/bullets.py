@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from pledgecard.vocab import (
@@ -60,15 +59,7 @@ def map_line_glyph(line: str) -> str:
 
 def map_glyphs(text: str) -> str:
     """Every line's leading bullet glyph mapped (private-use or lost glyphs elsewhere are kept)."""
-    if _MAPPABLE.search(text) is None:
-        return text  # the usual text: no glyph that map_line_glyph would change
     return "\n".join(map_line_glyph(line) for line in text.split("\n"))
-
-
-#: Every character :func:`map_line_glyph` may replace: the private-use area and the lost glyphs.
-_MAPPABLE = re.compile(
-    "[\ue000-\uf8ff" + "".join(re.escape(ch) for ch in sorted(LOST_GLYPHS | PRIVATE_USE_BULLETS.keys())) + "]"
-)
 
 
 def clean_text(text: str) -> str:

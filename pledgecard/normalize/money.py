@@ -223,10 +223,6 @@ def parse_amount_cell(raw: str, unit_won: int | None) -> int | None:
     if mark is not None:
         sign, cell = -1, cell[len(mark):]
     if _BARE.fullmatch(cell):
-        whole = cell.replace(",", "")
-        if whole.isdigit():  # the usual cell: a whole number, in int arithmetic
-            count = int(whole)
-            return 0 if count == 0 else None if unit_won is None else sign * count * unit_won
         value = to_decimal(cell)
         if value is None:
             return None

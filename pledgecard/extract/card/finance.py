@@ -13,10 +13,8 @@ from pledgecard.vocab import FINANCE_COLUMN_KINDS, FUNDING_BY_LEVEL, FUNDING_FIX
 
 _YEAR = regex.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)|[’‘`'´]\s*(\d{2})(?!\d)")
 _AMOUNT = regex.compile(r"^\s*(?:[-–―]|\d[\d,]*(?:\.\d+)?)?\s*$")
-#: Squashed column word -> kind (the first word listed wins, as in the vocabulary's order).
-_COLUMN_KINDS: dict[str, str] = {}
-for _word, _column_kind in FINANCE_COLUMN_KINDS.items():
-    _COLUMN_KINDS.setdefault(squash(_word), _column_kind)
+#: Squashed column word -> kind (reversed, so that the first word listed wins, as in a search).
+_COLUMN_KINDS = {squash(word): kind for word, kind in reversed(FINANCE_COLUMN_KINDS.items())}
 _AFTER_TERM_WORDS = tuple(squash(word) for word, kind in FINANCE_COLUMN_KINDS.items() if kind == "after_term")
 _SOURCE_LABELS = frozenset(squash(k) for k in (*FUNDING_FIXED, *FUNDING_BY_LEVEL))
 

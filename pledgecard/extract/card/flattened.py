@@ -25,11 +25,10 @@ _COUNT = regex.compile(r"^(?:\d[\d,]*(?:회|건)?|[-–―])$")
 _COUNT_WORDS = frozenset(squash(w) for w in COUNT_WORDS)
 _FIRST_HEADER = tuple(squash(w) for w in ACHIEVEMENT_COLUMNS["main"])
 _LAST_HEADER = tuple(squash(w) for w in ACHIEVEMENT_COLUMNS["details"])
-_NOWHERE = Provenance()
 
 
 def _cell(row: int, col: int, paragraphs: list[Paragraph], rowspan: int = 1) -> Cell:
-    first = paragraphs[0].provenance if paragraphs else _NOWHERE
+    first = paragraphs[0].provenance if paragraphs else provenance()
     return cell(row, col, "\n".join(p.full_text for p in paragraphs), paragraphs, at_cell(first, row, col), rowspan)
 
 

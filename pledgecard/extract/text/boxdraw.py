@@ -63,14 +63,9 @@ def display_starts(line: str) -> list[int]:
 
 
 def _between(line: str, start: int, end: int) -> str:
-    """The characters strictly between two display columns."""
-    return _cut(line, _vertical_index(line), start, end)
-
-
-def _cut(line: str, index: dict[int, int], start: int, end: int) -> str:
     """The characters strictly between two display columns: between the rules drawn there
-    when the line has them (``index``: the line's rules, the usual case, no counting), else
-    by counting columns."""
+    when the line has them (the usual case, no counting), else by counting columns."""
+    index = _vertical_index(line)
     first, last = index.get(start), index.get(end)
     if first is not None and last is not None:
         return line[first + 1:last]
@@ -107,9 +102,6 @@ def _vertical_index(line: str) -> dict[int, int]:
     found = _VERTICAL_INDEX.get(line)
     if found is None:
         wide, zero = _width_patterns()
-        if wide.search(line) is None and zero.search(line) is None:  # rule lines: one column each
-            found = _VERTICAL_INDEX[line] = {m.start(): m.start() for m in _VERTICAL_CHARS.finditer(line)}
-            return found
         found = {}
         previous = shift = 0
         for match in _VERTICAL_CHARS.finditer(line):
@@ -195,11 +187,10 @@ def _parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
     open_cells: dict[tuple[int, int], _Pending] = {}
     for r, group in enumerate(groups):
         rule_above = rules[r] if r < len(rules) else ""
-        indexed = [(t, n, _vertical_index(t)) for t, n in group]
-        present = sorted(set().union(*(index for _, _, index in indexed)))
+        present = sorted(set().union(*(_vertical_index(t) for t, _ in group)))
         next_open: dict[tuple[int, int], _Pending] = {}
         for start, end in pairwise(present):
-            texts = [(_cut(t, index, start, end).strip(), n) for t, n, index in indexed]
+            texts = [(text_between(t, start, end), n) for t, n in group]
             key = (start, end)
             above = open_cells.get(key)
             if above is not None and r > 0 and rule_above and not ruled_between(rule_above, start, end):
@@ -221,14 +212,12 @@ def _parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
 
 def _to_cell(pending: _Pending, table_index: int) -> Cell:
     paragraphs = []
-    texts = []
     for text, number in pending.lines:
         if not text:
             continue
         bullet, body = split_bullet(text)
         paragraphs.append(paragraph(body, bullet, provenance=provenance(line=number)))
-        texts.append(f"{bullet} {body}" if bullet else body)  # the paragraph's full_text
     first_line = pending.lines[0][1] if pending.lines else None
-    return cell(pending.row, pending.col, "\n".join(texts), paragraphs,
+    return cell(pending.row, pending.col, "\n".join(p.full_text for p in paragraphs), paragraphs,
                 provenance(line=first_line, table=table_index, row=pending.row, col=pending.col),
                 rowspan=pending.rowspan, colspan=pending.colspan)
