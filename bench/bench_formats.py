@@ -600,6 +600,8 @@ def kordoc_target(report: Report) -> Target:
                   ", ".join(values) or "—", "; ".join(parts))
 
 
+#: The issue's absolute targets: (format, cards/s, name).
+RATE_GOALS: tuple[tuple[str, float, str], ...] = (("hwpx", 100.0, "HWPX"), ("txt", 300.0, "text"))
 #: The timings the issue gives for the machine its absolute targets were set on (seconds):
 #: pdfplumber text+tables on the 4-page seed card PDF, pyhwp's event walk of the press release
 #: (noori) and of the table-heavy HWP (table-bug). Python baselines only; kordoc's figures in the
@@ -641,13 +643,12 @@ def targets(report: Report) -> list[Target]:
         # shape), so this target also counts the real HWP documents where it runs
         ratio_target(report, "hwp", "pyhwp_events", 3.0, "HWP parse vs pyhwp event walk >= 3.0x",
                      groups=("samples", "external")),
-        rate_target(report, "hwpx", 100.0, "HWPX parse >= 100 cards/s"),
-        rate_target(report, "txt", 300.0, "text parse >= 300 cards/s"),
+        *(rate_target(report, fmt, goal, f"{label} parse >= {goal:.0f} cards/s") for fmt, goal, label in RATE_GOALS),
         kordoc_target(report),
     ]
 
 
-def print_targets(found: list[Target], report: Report) -> None:
+def print_targets(found: list[Target], report: Report, machine: Calibration) -> None:
     print("\nTargets (card samples; informational, the exit status is 0 either way)")
     for target in found:
         status = "PASS" if target.passed else "MISS"
@@ -662,7 +663,7 @@ def print_targets(found: list[Target], report: Report) -> None:
         ratio = report.ratio(mine, other, report.indexes(group, "hwp"))
         if ratio.value is not None:
             print(f"  info  {name:<52} {f'{ratio.value:.2f}x':<28}  {ratio.common} of {ratio.total} files")
-    print_calibration(calibration(report), report)
+    print_calibration(machine, report)
 
 
 def print_calibration(found: Calibration, report: Report) -> None:
@@ -673,7 +674,7 @@ def print_calibration(found: Calibration, report: Report) -> None:
         return
     speed = f"{found.factor:.2f}x the time ({1 / found.factor:.1f}x as fast)"
     print(f"  info  {name:<52} {speed:<28}  {'; '.join(found.parts)}")
-    for fmt, goal, label in (("hwpx", 100.0, "HWPX"), ("txt", 300.0, "text")):
+    for fmt, goal, label in RATE_GOALS:
         rate = report.row(report.get("ours"), report.indexes("samples", fmt)).cards_per_s
         if rate is not None:
             line = f"{label} parse at the issue machine's speed (goal {goal:.0f})"
@@ -707,7 +708,7 @@ def git_state() -> str:
     return head + (" + uncommitted changes in pledgecard/" if dirty else "")
 
 
-def to_json(report: Report, found: list[Target], meta: dict[str, Any]) -> dict[str, Any]:
+def to_json(report: Report, found: list[Target], machine: Calibration, meta: dict[str, Any]) -> dict[str, Any]:
     files = []
     for item, results in zip(report.items, report.results, strict=True):
         files.append({
@@ -729,9 +730,8 @@ def to_json(report: Report, found: list[Target], meta: dict[str, Any]) -> dict[s
                     "parse_ratio": parse_ratio.value, "reader_ratio": reader_ratio.value,
                     "ratio_files": parse_ratio.common,
                 })
-    found_calibration = calibration(report)
     return {"meta": meta, "summary": summary, "files": files,
-            "calibration": {"factor": found_calibration.factor, "parts": found_calibration.parts,
+            "calibration": {"factor": machine.factor, "parts": machine.parts,
                             "reference_s": {name: seconds for name, _, seconds in REFERENCE_TIMINGS}},
             "targets": [{"name": t.name, "result": "pass" if t.passed else "miss", "measured": t.measured,
                          "value": t.value, "detail": t.detail} for t in found]}
@@ -787,9 +787,10 @@ def main(argv: list[str] | None = None) -> int:
     print("  parse/this, reader/this = our throughput over this contender's on the same files (> 1: ours faster)\n")
     print_samples(report)
     print_external(report)
-    print_targets(found, report)
+    machine = calibration(report)
+    print_targets(found, report, machine)
     if args.json:
-        args.json.write_text(json.dumps(to_json(report, found, meta), ensure_ascii=False, indent=2) + "\n",
+        args.json.write_text(json.dumps(to_json(report, found, machine, meta), ensure_ascii=False, indent=2) + "\n",
                              encoding="utf-8")
         print(f"\nwrote {args.json}")
     return 0
