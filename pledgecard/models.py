@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Severity = Literal["error", "warning", "info"]
 FundingCategory = Literal["national", "provincial", "municipal", "private", "other", "total"]
@@ -90,6 +90,8 @@ class FinanceCell(Model):
     year: int | None
     won: int | None
     raw: str
+    #: 1.1: 계획, 확보 or 집행 as the table writes it when it splits planned, secured and spent money.
+    measure: str | None = None
     provenance: Provenance | None = None
 
 
@@ -132,8 +134,45 @@ class Pledge(Model):
 
 
 class Contact(Model):
+    """A person to ask about the pledge; ``role`` (1.1) is 담당자, 국장, 과장, 팀장 … as written."""
+
+    role: str | None = None
     name: str | None = None
     phone: str | None = None
+
+
+class Rate(Model):
+    """1.1: a progress rate in percent (이행률, 추진율) with its text and as-of date."""
+
+    percent: float
+    text: str
+    as_of: str | None = None
+
+
+class Goal(Model):
+    """1.1: a goal of 사업목표 (최종 목표, 임기 내 목표), achieved from 달성 / 미달성 when written."""
+
+    label: str
+    text: str
+    achieved: bool | None = None
+
+
+class YearPlan(Model):
+    """1.1: a row of 연도별 추진계획 및 실적; a single year is a span with start = end."""
+
+    years: Span
+    plan: str
+    result: str | None = None
+    rate: float | None = None
+    note: str | None = None
+
+
+class Section(Model):
+    """1.1: a headed part of the card that no other field takes; its text is placed, not unplaced."""
+
+    heading: str
+    items: list[Item] = Field(default_factory=list)
+    text: str = ""
 
 
 class Overview(Model):
@@ -155,21 +194,33 @@ class Card(Model):
     card_id: str | None = None
     source: Source
     kind: str | None = None
+    issuer: str | None = None
     issuer_level: IssuerLevel = "unknown"
+    category: str | None = None
+    continuity: str | None = None
+    stage: str | None = None
+    progress_rate: Rate | None = None
     pledge: Pledge = Field(default_factory=Pledge)
     department: str | None = None
     contact: Contact = Field(default_factory=Contact)
+    contacts: list[Contact] = Field(default_factory=list)
     cooperating_departments: list[str] = Field(default_factory=list)
     target: str | None = None
     status: str | None = None
     as_of: str | None = None
+    purpose: list[Item] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
     overview: Overview = Field(default_factory=Overview)
     finance: Finance = Field(default_factory=Finance)
     progress: list[ProgressBlock] = Field(default_factory=list)
     achievements: list[Achievement] = Field(default_factory=list)
+    yearly: list[YearPlan] = Field(default_factory=list)
     communication: list[Channel] = Field(default_factory=list)
     plans: list[Item] = Field(default_factory=list)
     expected_effects: list[Item] = Field(default_factory=list)
+    issues: list[Item] = Field(default_factory=list)
+    remedies: list[Item] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     unplaced: list[str] = Field(default_factory=list)
 

@@ -29,7 +29,7 @@ def dig(card: Card, path: str) -> Any:
 
 
 SPEC_VALUES = [
-    ("schema_version", "1.0"),
+    ("schema_version", "1.1"),
     ("source.format", "txt"),
     ("kind", "도지사 공약사업 관리카드"),
     ("pledge.title", "디지털헬스케어 메카 육성"),
