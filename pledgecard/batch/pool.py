@@ -31,6 +31,10 @@ ORPHAN_CHECK_SECONDS = 1.0
 #: Called with an input's index, the sha256 its result carries, and the result as JSON (the
 #: batch stores it as it is: no second validation on the way through).
 ResultHandler = Callable[[int, str | None, str], None]
+#: What a worker does with one input: the sha256 its result carries and the result as JSON.
+#: ``convert`` parses (:func:`parse_item_json`); ``audit`` also keeps the text a person reads.
+#: A crash, time-out or exception is still reported as a failed ``FileResult``.
+Work = Callable[[InputItem], tuple[str | None, str]]
 
 
 def failed(item: InputItem, reason: str, sha256: str | None = None) -> FileResult:
@@ -50,13 +54,20 @@ def parse_item(item: InputItem) -> FileResult:
         return failed(item, "out of memory while parsing")
 
 
+def parse_item_json(item: InputItem) -> tuple[str | None, str]:
+    """The default work: :func:`parse_item`, as the sha256 and the JSON the pool passes on."""
+    result = parse_item(item)
+    return result.sha256, result.model_dump_json()
+
+
 def _limit_memory(max_bytes: int | None) -> None:
     if max_bytes:
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
 
 
-def _worker(conn: Connection, parent_end: Connection, parent_pid: int, max_bytes: int | None) -> None:
+def _worker(conn: Connection, parent_end: Connection, parent_pid: int, max_bytes: int | None,
+            work: Work = parse_item_json) -> None:
     faulthandler.disable()  # a crash is reported as one line by the pool, not as a stack dump
     gc.freeze()  # what the worker inherited lives as long as it: out of the collector's way
     parent_end.close()
@@ -74,13 +85,14 @@ def _worker(conn: Connection, parent_end: Connection, parent_pid: int, max_bytes
         index, item_json = task
         item = InputItem.model_validate_json(item_json)
         try:
-            result = parse_item(item)
+            sha256, payload = work(item)
         except MemoryError:
-            result = failed(item, "out of memory while parsing")
+            sha256, payload = None, failed(item, "out of memory while parsing").model_dump_json()
         except BaseException as exc:  # the worker survives whatever one file does
-            result = failed(item, f"internal error while parsing ({type(exc).__name__}: {exc})")
+            sha256 = None
+            payload = failed(item, f"internal error while parsing ({type(exc).__name__}: {exc})").model_dump_json()
         try:
-            conn.send((index, result.sha256, result.model_dump_json()))
+            conn.send((index, sha256, payload))
         except MemoryError:
             conn.send((index, None, failed(item, "out of memory while parsing").model_dump_json()))
 
@@ -94,8 +106,9 @@ class _Worker:
 
 
 class WorkerPool:
-    def __init__(self, jobs: int, timeout: float, max_bytes: int | None) -> None:
+    def __init__(self, jobs: int, timeout: float, max_bytes: int | None, work: Work = parse_item_json) -> None:
         self.jobs = max(1, jobs)
+        self.work = work
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.context = multiprocessing.get_context("fork")
@@ -103,7 +116,7 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker, args=(child, parent, os.getpid(), self.max_bytes),
+        process = self.context.Process(target=_worker, args=(child, parent, os.getpid(), self.max_bytes, self.work),
                                        daemon=True)
         process.start()
         child.close()
