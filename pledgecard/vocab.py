@@ -228,3 +228,20 @@ PROVINCIAL_NAME_SUFFIXES: Final[tuple[str, ...]] = ("특별자치도", "광역�
 #: Interpuncts (가운뎃점) written with other code points, unified to U+00B7 by every reader.
 INTERPUNCT: Final[str] = "\u00b7"
 INTERPUNCT_VARIANTS: Final[str] = "\u318d\u2027\u2219\u30fb\uff65\u22c5"
+#: Two digits and 년 without an apostrophe (23년) are a year 20xx in this range of digits;
+#: round tens in it (20년, 30년) may as well be lengths and stay unread, with a finding.
+BARE_YEAR_RANGE: Final[tuple[int, int]] = (10, 39)
+#: Words after NN년 that make it a length of time, not a year (30년간, 10년 이상, 3년차).
+YEAR_LENGTH_WORDS: Final[tuple[str, ...]] = (
+    "간", "동안", "이상", "이내", "미만", "만에", "만", "후", "뒤", "전", "째", "차", "가량", "여",
+    "정도", "마다", "주기", "넘게",
+)
+MONTHS_LENGTH_WORD: Final[str] = "개월"
+#: 년도 (23년도): the year of.
+YEAR_OF_SUFFIX: Final[str] = "도"
+#: Characters that may close a date (a spaced day without its dot ends before one).
+DATE_CLOSERS: Final[str] = ")）]】》〉」』>,;"
+#: Words that may follow a date (2024. 4. 5 까지).
+DATE_AFTER_WORDS: Final[tuple[str, ...]] = ("까지", "부터", "이후", "이전", "말", "초")
+#: Words between a date and 기준/현재 (2025. 9월 말 현재).
+AS_OF_DATE_PARTS: Final[tuple[str, ...]] = ("말", "초", "중순", "말일")

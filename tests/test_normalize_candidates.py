@@ -31,7 +31,8 @@ _APOS = "[" + re.escape(vocab.YEAR_APOSTROPHES) + "]"
 #: The plain forms of the candidate patterns.
 _PLAIN_START = re.compile(r"(?<![0-9A-Za-z.," + re.escape(vocab.YEAR_APOSTROPHES) + r"])[0-9]")
 _PLAIN_CANDIDATE = re.compile(
-    rf"{_APOS}[0-9]{{2}}|(?<![0-9.,])(?:19|20)[0-9]{{2}}(?![0-9])|[{re.escape(vocab.RANGE_MARKS)}]"
+    rf"{_APOS}[0-9]{{2}}|(?<![0-9.,])(?:19|20)[0-9]{{2}}(?![0-9])"
+    rf"|(?<![0-9.,])[0-9]{{2}}(?![0-9])(?=[^\S\r\n]*년)|[{re.escape(vocab.RANGE_MARKS)}]"
 )
 
 

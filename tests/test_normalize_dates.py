@@ -147,6 +147,18 @@ def test_invalid_date_in_free_text() -> None:
         pytest.param("《기 추진실적 : ’24. 4분기 기준 누계》", ("2024-Q4", True), id="seed-brackets"),
         pytest.param("《2025년 3월 현재》", ("2025-03", False), id="seed-brackets-2"),
         pytest.param("2024. 12. 31. 기준 누적", ("2024-12-31", True), id="day-cumulative"),
+        # the as-of markers of the second template family (issue 8)
+        pytest.param("《’24. 4분기 기준 누계》", ("2024-Q4", True), id="marker-quarter-cumulative"),
+        pytest.param("(2025. 3. 31. 기준)", ("2025-03-31", False), id="spec-spaced-day"),
+        pytest.param("《2025. 6. 30. 기준》", ("2025-06-30", False), id="marker-double-angle-day"),
+        pytest.param("’25. 2분기 기준", ("2025-Q2", False), id="spec-quarter"),
+        pytest.param("2025년 상반기", ("2025-H1", False), id="spec-half"),
+        pytest.param("2025. 9월 말 현재", ("2025-09", False), id="month-end"),
+        pytest.param("□ 추진실적 (2025. 3. 31. 기준)", ("2025-03-31", False), id="inside-heading"),
+        pytest.param("□ 추진실적(성과) 《2025. 6. 30. 기준 누적》", ("2025-06-30", True), id="inside-heading-2"),
+        pytest.param("□ 사업(’22~’25년) 추진현황 (’25. 2분기 기준)", ("2025-Q2", False),
+                     id="marked-date-wins"),
+        pytest.param("□ 추진실적 (’22~’24년)", ("2024", False), id="unmarked-span-end"),
         pytest.param("현재까지 목표달성", (None, False), id="no-date"),
         pytest.param("", (None, False), id="empty"),
     ],
@@ -196,14 +208,49 @@ def test_stated_years(text: str, years: int | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("(23년 목표 달성 여부 작성)", [("2023", "2023")], id="seed-two-digit-no-apostrophe",
-                     marks=pytest.mark.xfail(strict=True, reason="23년 without an apostrophe is "
-                                             "not told apart from a length (30년)")),
-        pytest.param("2024. 4. 5", [("2024-04-05", "2024-04-05")], id="spaced-day-without-dot",
-                     marks=pytest.mark.xfail(strict=True, reason="a spaced day needs its dot")),
-        pytest.param("’24. 1~2분기", [("2024-Q1", "2024-Q2")], id="quarter-range",
-                     marks=pytest.mark.xfail(strict=True, reason="1~2분기 reads as month 1")),
+        # two digits and 년 without an apostrophe: a year where the text is a date
+        pytest.param("(23년 목표 달성 여부 작성)", [("2023", "2023")], id="seed-two-digit-no-apostrophe"),
+        pytest.param("23년 3월", [("2023-03", "2023-03")], id="two-digit-year-month"),
+        pytest.param("23년 3월~5월", [("2023-03", "2023-05")], id="two-digit-year-month-range"),
+        pytest.param("23년도 실적", [("2023", "2023")], id="two-digit-year-of"),
+        pytest.param("25년 하반기", [("2025-H2", "2025-H2")], id="two-digit-year-half"),
+        pytest.param("24년 4분기", [("2024-Q4", "2024-Q4")], id="two-digit-year-quarter"),
+        pytest.param("30년 3월", [("2030-03", "2030-03")], id="round-ten-with-month-is-a-date"),
+        pytest.param("30년간", [], id="length-gan"),
+        pytest.param("10년 이상 운영", [], id="length-isang"),
+        pytest.param("10년 3개월", [], id="length-months"),
+        pytest.param("3년차", [], id="one-digit-is-no-year"),
+        pytest.param("50년 역사", [], id="outside-range"),
+        pytest.param("123년", [], id="three-digits"),
+        pytest.param("1,23년", [], id="inside-a-number"),
+        # a spaced day without its dot
+        pytest.param("2024. 4. 5", [("2024-04-05", "2024-04-05")], id="spaced-day-without-dot"),
+        pytest.param("(2024. 4. 5)", [("2024-04-05", "2024-04-05")], id="spaced-day-before-bracket"),
+        pytest.param("2024. 4. 5 ~ 2024. 4. 10", [("2024-04-05", "2024-04-10")], id="spaced-day-range"),
+        pytest.param("2024. 4. 5 기준", [("2024-04-05", "2024-04-05")], id="spaced-day-as-of"),
+        pytest.param("2024. 4. 13개 기업", [("2024-04", "2024-04")], id="spaced-count-is-no-day"),
+        pytest.param("2024. 4. 5 개최", [("2024-04", "2024-04")], id="spaced-number-before-word-unsure"),
+        # a range of quarters written short: never month 1
+        pytest.param("’24. 1~2분기", [("2024-Q1", "2024-Q2")], id="quarter-range"),
+        pytest.param("2024년 1~2분기", [("2024-Q1", "2024-Q2")], id="quarter-range-korean"),
+        pytest.param("’24. 1~2/4분기", [("2024-Q1", "2024-Q2")], id="quarter-range-fraction"),
+        pytest.param("’24 3~4분기", [("2024-Q3", "2024-Q4")], id="quarter-range-no-dot"),
+        pytest.param("’24. 1~2월", [("2024-01", "2024-02")], id="month-range-still-months"),
     ],
 )
-def test_dates_unsupported(text: str, expected: list[S]) -> None:
+def test_dates_formerly_unsupported(text: str, expected: list[S]) -> None:
     assert [(s.start, s.end) for s in find_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param("30년 역사", "30년", id="round-ten-thirty"),
+        pytest.param("20년 목표", "20년", id="round-ten-twenty"),
+    ],
+)
+def test_bare_round_ten_is_ambiguous(text: str, source: str) -> None:
+    findings: list[Finding] = []
+    assert [(s.start, s.end, s.text) for s in find_spans(text, findings)] == [(None, None, source)]
+    assert [f.code for f in findings] == ["date.ambiguous"]
+    assert source in findings[0].message

@@ -21,11 +21,28 @@ from pledgecard.normalize.text import is_syllable, nfc, squash
 _APOS = "[" + re.escape(vocab.YEAR_APOSTROPHES) + "]"
 _Y, _M, _D = map(re.escape, (vocab.YEAR_WORD, vocab.MONTH_WORD, vocab.DAY_WORD))
 _HALF = "|".join(map(re.escape, vocab.HALF_WORDS))
-_QUARTER = rf"(?P<q>[0-9])(?:{SP}/{SP}4)?{SP}{re.escape(vocab.QUARTER_WORD)}"
+_QUARTER_END = rf"(?:{SP}/{SP}4)?{SP}{re.escape(vocab.QUARTER_WORD)}"
+_RANGE_MARK = rf"(?:[{re.escape(vocab.RANGE_MARKS)}]|[-–—])"
+#: ``4분기``, ``3/4분기``; and the first quarter of a range written short (``1~2분기``),
+#: which would otherwise read as a month.
+_QUARTER = rf"(?P<q>[0-9])(?:{_QUARTER_END}|(?={SP}{_RANGE_MARK}{SP}[0-9]{_QUARTER_END}))"
 #: After a number: a word does not go on (``13개`` is no month, ``4분기`` is a quarter).
 _STOP = r"(?![0-9\uac00-\ud7a3])"
 
 _APOS_YEAR = re.compile(rf"{_APOS}(?P<y>[0-9]{{2}})(?![0-9])")
+#: Two digits before 년 without an apostrophe (``23년``): a year or a length (``30년``).
+_BARE_YEAR = re.compile(rf"(?<![0-9.,])(?P<y>[0-9]{{2}})(?![0-9])(?={SP}{_Y})")
+#: After ``NN년``: words that make it a length (``30년간``, ``10년 이상``, ``10년 3개월``).
+_LENGTH_AFTER = re.compile(
+    rf"{SP}(?:" + "|".join(map(re.escape, vocab.YEAR_LENGTH_WORDS))
+    + rf"|[0-9]{{1,2}}{SP}{re.escape(vocab.MONTHS_LENGTH_WORD)})"
+)
+_YEAR_OF = re.compile(re.escape(vocab.YEAR_OF_SUFFIX))
+#: After an as-of date: ``기준``, ``현재``, ``말 현재``.
+_AS_OF_AFTER = re.compile(
+    rf"{SP}(?:(?:" + "|".join(map(re.escape, vocab.AS_OF_DATE_PARTS)) + rf"){SP})?(?:"
+    + "|".join(map(re.escape, vocab.AS_OF_WORDS)) + ")"
+)
 _FULL_YEAR = re.compile(r"(?<![0-9.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
 _YEAR_WORD = re.compile(rf"{SP}{_Y}")
 _DOT = re.compile(rf"\.{SP}")
@@ -36,11 +53,14 @@ _KOREAN_REST = re.compile(
     rf"{SP}(?:(?P<h>{_HALF})|{_QUARTER}"
     rf"|(?P<m>[0-9]{{1,2}}){SP}{_M}(?:{SP}(?P<d>[0-9]{{1,2}}){SP}{_D})?)"
 )
+#: A spaced day without its dot (``2024. 4. 5``) ends the text, a bracket, a range or a clause.
+_DAY_END = (rf"(?![0-9])(?={SP}(?:$|\n|[{re.escape(vocab.DATE_CLOSERS + vocab.RANGE_MARKS)}]|[-–—]|"
+            + "|".join(map(re.escape, vocab.AS_OF_WORDS + vocab.DATE_AFTER_WORDS)) + "))")
 #: After ``’24.``: ``5월``, ``4.``, ``9.5.``, ``4분기``, ``12월``.
 _DOT_REST = re.compile(
     rf"(?:(?P<h>{_HALF})|{_QUARTER}"
     rf"|(?P<m>[0-9]{{1,2}})(?:{SP}{_M}(?:{SP}(?P<dk>[0-9]{{1,2}}){SP}{_D})?"
-    rf"|\.(?:(?P<d>[0-9]{{1,2}})(?:{SP}{_D}|\.|{_STOP})|{SP}(?P<ds>[0-9]{{1,2}})(?:{SP}{_D}|\.))?"
+    rf"|\.(?:(?P<d>[0-9]{{1,2}})(?:{SP}{_D}|\.|{_STOP})|{SP}(?P<ds>[0-9]{{1,2}})(?:{SP}{_D}|\.|{_DAY_END}))?"
     rf"|{_STOP}))"
 )
 _RANGE = re.compile(rf"{SP}(?P<mark>[{re.escape(vocab.RANGE_MARKS)}]|[-–—]){SP}")
@@ -48,20 +68,22 @@ _END_DAY = re.compile(
     rf"(?:(?P<m>[0-9]{{1,2}}){SP}[.{_M}]{SP})?(?P<d>[0-9]{{1,2}})(?:{SP}{_D}|\.|{_STOP})"
 )
 _END_MONTH = re.compile(rf"(?P<m>[0-9]{{1,2}})(?:{SP}{_M}|\.|{_STOP})")
-_END_QUARTER = re.compile(_QUARTER)
+_END_QUARTER = re.compile(rf"(?P<q>[0-9]){_QUARTER_END}")
 _END_HALF = re.compile(rf"(?P<h>{_HALF})")
 _END_YEAR = re.compile(rf"(?P<y>[0-9]{{2}})(?![0-9])(?P<w>{SP}{_Y})?")
 _MARK = f"[{re.escape(vocab.RANGE_MARKS)}]"
 #: Where a date or period may start: an apostrophe and two digits (``’24``), a year
-#: 19xx/20xx not inside a number, or a range mark. The same matches, start and end, as
-#: ``APOS[0-9]{2}|(?<![0-9.,])(?:19|20)[0-9]{2}(?![0-9])|MARK``, but written to open with
+#: 19xx/20xx not inside a number, two digits before 년 (``23년``) or a range mark. The same
+#: matches, start and end, as ``APOS[0-9]{2}|(?<![0-9.,])(?:19|20)[0-9]{2}(?![0-9])|``
+#: ``(?<![0-9.,])[0-9]{2}(?![0-9])(?=SP년)|MARK``, but written to open with
 #: one character class (each branch then looks back at it), so that a search skips to
 #: candidates quickly.
 _CANDIDATE = re.compile(
-    rf"[{re.escape(vocab.YEAR_APOSTROPHES)}12{re.escape(vocab.RANGE_MARKS)}]"
+    rf"[{re.escape(vocab.YEAR_APOSTROPHES)}0-9{re.escape(vocab.RANGE_MARKS)}]"
     rf"(?:(?<={_APOS})[0-9]{{2}}"
     r"|(?<![0-9.,]1)(?<=1)9[0-9]{2}(?![0-9])"
     r"|(?<![0-9.,]2)(?<=2)0[0-9]{2}(?![0-9])"
+    rf"|(?<![0-9.,][0-9])(?<=[0-9])[0-9](?![0-9])(?={SP}{_Y})"
     rf"|(?<={_MARK}))"
 )
 _STATED = re.compile(
@@ -79,6 +101,8 @@ class _Date(NamedTuple):
     day: int | None = None
     quarter: int | None = None
     half: int | None = None
+    #: A bare ``NN년`` that may as well be a length (``30년``): rendered as None, with a finding.
+    ambiguous: bool = False
 
     @property
     def precision(self) -> str:
@@ -91,7 +115,9 @@ class _Date(NamedTuple):
         return "half" if self.half is not None else "year"
 
     def render(self) -> str | None:
-        """The date string, or None when the month, day or quarter is out of range."""
+        """The date string, or None when the month, day or quarter is out of range (or ambiguous)."""
+        if self.ambiguous:
+            return None
         if self.month is not None:
             if not 1 <= self.month <= 12:
                 return None
@@ -134,7 +160,7 @@ def _date_at(text: str, pos: int, lenient: bool) -> tuple[_Date, int, bool] | No
     if m is None:
         m = _FULL_YEAR.match(text, pos)
         if m is None:
-            return None
+            return _bare_year_at(text, pos)
     year = int(m["y"]) + (2000 if apos else 0)
     end = m.end()
     if apos and end < len(text) and is_syllable(text[end]) and not any(
@@ -156,6 +182,36 @@ def _date_at(text: str, pos: int, lenient: bool) -> tuple[_Date, int, bool] | No
     if (apos or lenient) and (p := _PERIOD_PART.match(text, end)) is not None:
         return _part(year, p), p.end(), True
     return _Date(year), end, apos or lenient
+
+
+def _bare_year_at(text: str, pos: int) -> tuple[_Date, int, bool] | None:
+    """``23년`` (two digits and 년, no apostrophe): a year, a length, or ambiguous.
+
+    A month, quarter or half after it (``23년 3월``) or 도 (``23년도``) makes it a date; a
+    length word (``30년간``, ``10년 이상``, ``10년 3개월``) a length (None). Otherwise it is
+    a year when the two digits fall in vocab BARE_YEAR_RANGE, except round tens (``20년``,
+    ``30년`` are as often lengths): those are ambiguous (no value, a finding).
+    """
+    m = _BARE_YEAR.match(text, pos)
+    if m is None:
+        return None
+    year_end = _YEAR_WORD.match(text, m.end())
+    if year_end is None:
+        return None
+    end = year_end.end()
+    digits = int(m["y"])
+    year = 2000 + digits
+    rest = _KOREAN_REST.match(text, end)
+    if rest is not None:
+        return _part(year, rest), rest.end(), True
+    if (of := _YEAR_OF.match(text, end)) is not None:
+        return _Date(year), of.end(), True
+    if _LENGTH_AFTER.match(text, end) is not None:
+        return None
+    low, high = vocab.BARE_YEAR_RANGE
+    if not low <= digits <= high:
+        return None
+    return _Date(year, ambiguous=digits % 10 == 0), end, True
 
 
 def _partial_end(text: str, pos: int, start: _Date) -> tuple[_Date, int] | None:
@@ -192,8 +248,13 @@ def _render(date: _Date | None, text: str, findings: list[Finding] | None) -> st
         return None
     out = date.render()
     if out is None and findings is not None:
-        findings.append(Finding(code="date.invalid", severity="warning",
-                                message=f"date out of range in {text!r}"))
+        if date.ambiguous:
+            findings.append(Finding(
+                code="date.ambiguous", severity="warning",
+                message=f"{text!r}: the year {date.year} or a length of {date.year - 2000} years"))
+        else:
+            findings.append(Finding(code="date.invalid", severity="warning",
+                                    message=f"date out of range in {text!r}"))
     return out
 
 
@@ -242,10 +303,10 @@ def _after_number(text: str, pos: int) -> bool:
     return bool(before) and (before[-1].isdigit() or before[-1] == ".")
 
 
-def _scan(text: str, lenient: bool, findings: list[Finding] | None,
-          first_only: bool) -> list[Span]:
-    text = nfc(text)
-    spans: list[Span] = []
+def _scan_ends(text: str, lenient: bool, findings: list[Finding] | None,
+               first_only: bool) -> list[tuple[Span, int]]:
+    """Each span of (NFC) ``text`` with the position where it ends."""
+    spans: list[tuple[Span, int]] = []
     cursor = 0
     for candidate in _CANDIDATE.finditer(text):
         pos = candidate.start()
@@ -254,11 +315,16 @@ def _scan(text: str, lenient: bool, findings: list[Finding] | None,
         found = _span_at(text, pos, lenient, findings)
         if found is None:
             continue
-        spans.append(found[0])
+        spans.append(found)
         cursor = found[1]
         if first_only:
             break
     return spans
+
+
+def _scan(text: str, lenient: bool, findings: list[Finding] | None,
+          first_only: bool) -> list[Span]:
+    return [span for span, _ in _scan_ends(nfc(text), lenient, findings, first_only)]
 
 
 def parse_span(text: str, findings: list[Finding] | None = None) -> Span | None:
@@ -272,15 +338,30 @@ def find_spans(text: str, findings: list[Finding] | None = None) -> list[Span]:
     return _scan(text, lenient=False, findings=findings, first_only=False)
 
 
+def as_of_span(text: str, findings: list[Finding] | None = None) -> Span | None:
+    """The as-of date of a heading line: the date marked 기준 or 현재, else its first date.
+
+    ``□ 추진실적 (2025. 3. 31. 기준)``, ``2025. 9월 말 현재``, ``《’24. 4분기 기준 누계》``;
+    in ``사업(’22~’25년) 추진현황 (’25. 2분기 기준)`` the marked one wins.
+    """
+    clean = nfc(text)
+    found = _scan_ends(clean, False, findings, first_only=False)
+    for span, end in found:
+        if _AS_OF_AFTER.match(clean, end) is not None:
+            return span
+    return found[0][0] if found else None
+
+
 def parse_as_of(text: str) -> tuple[str | None, bool]:
-    """A progress heading's date and whether it is cumulative.
+    """A progress heading's date (the end of its as-of span) and whether it is cumulative.
 
     ``기 추진실적 : ’24. 4분기 기준 누계`` -> ("2024-Q4", True);
-    ``2025년 3월 현재`` -> ("2025-03", False).
+    ``2025년 3월 현재`` -> ("2025-03", False); ``(2025. 3. 31. 기준)`` -> ("2025-03-31", False);
+    the marker may sit anywhere in a longer heading line (see :func:`as_of_span`).
     """
     cumulative = any(word in squash(nfc(text)) for word in vocab.CUMULATIVE_WORDS)
-    spans = find_spans(text)
-    return (spans[0].end if spans else None), cumulative
+    span = as_of_span(text)
+    return (span.end if span else None), cumulative
 
 
 def span_years(span: Span) -> int | None:
