@@ -44,14 +44,35 @@ METROPOLITAN_MARKERS: Final[tuple[str, ...]] = ("광역시", "특별시", "특�
 # --------------------------------------------------------------------------- header grid
 #: Canonical header field -> labels seen on cards (letter-spacing already closed up).
 HEADER_LABELS: Final[dict[str, tuple[str, ...]]] = {
-    "title": ("공약명", "공약사업명", "공약사업", "사업명"),
-    "number": ("관리번호", "공약번호", "연번"),
-    "department": ("추진부서", "소관부서", "주관부서", "담당부서"),
+    "title": ("공약명", "공약사업명", "공약사업", "사업명", "공약과제명", "공약과제"),
+    "number": ("관리번호", "공약번호", "연번", "과제번호"),
+    "department": ("추진부서", "소관부서", "주관부서", "담당부서", "소관", "주관"),
     "contact_name": ("담당자",),
     "contact_phone": ("전화번호", "연락처"),
     "cooperating": ("협조부서", "관련부서"),
-    "target": ("실천목표", "이행목표"),
+    "target": ("실천목표", "이행목표", "완료시기", "이행시기", "완료목표"),
     "status": ("추진상황", "이행상황"),
+    "category": ("분야", "공약분야", "정책분야"),
+    "continuity": ("신규/계속", "신규계속", "사업구분"),
+    "stage": ("추진단계", "이행단계"),
+    "progress_rate": ("이행률", "추진율", "공정률", "진척률"),
+    "issuer": ("기관명", "자치단체"),
+}
+#: Header labels that start a card (a header grid): the title and number labels that only a
+#: header grid uses. 사업명 and 연번 also head body tables (연번 | 사업명 | 사업비), so alone
+#: they start nothing.
+CARD_START_LABELS: Final[tuple[str, ...]] = ("공약명", "공약사업명", "공약사업", "공약과제명", "공약과제",
+                                             "관리번호", "공약번호", "과제번호")
+#: Roles of the people a card names (국장 … 담당), in the order of seniority; the working-level
+#: ones (담당, 담당자) are the card's ``contact``.
+CONTACT_ROLES: Final[tuple[str, ...]] = ("실장", "국장", "단장", "과장", "팀장", "담당자", "담당", "주무관")
+WORKING_LEVEL_ROLES: Final[tuple[str, ...]] = ("담당자", "담당", "주무관")
+#: Header labels the 구분 cell of a header grid uses for 신규/계속.
+CONTINUITY_VALUES: Final[tuple[str, ...]] = ("신규", "계속")
+#: The office that issues a card, by the word that ends the kind line's title (원주시장 -> 원주시).
+ISSUER_OFFICE_SUFFIXES: Final[dict[str, str]] = {
+    "특별자치도지사": "특별자치도", "도지사": "도", "광역시장": "광역시", "특별시장": "특별시",
+    "특별자치시장": "특별자치시", "시장": "시", "군수": "군", "구청장": "구",
 }
 #: Values that mean "none" in a header cell.
 EMPTY_VALUES: Final[frozenset[str]] = frozenset({"-", "–", "―", "없음", "해당없음", "해당 없음"})
@@ -59,25 +80,62 @@ EMPTY_VALUES: Final[frozenset[str]] = frozenset({"-", "–", "―", "없음", "�
 # --------------------------------------------------------------------------- sections
 #: Canonical section -> headings seen on cards (spacing closed, no glyph).
 SECTION_HEADINGS: Final[dict[str, tuple[str, ...]]] = {
-    "overview": ("사업개요",),
+    "overview": ("사업개요", "공약개요", "사업의개요"),
+    "purpose": ("사업목적", "추진배경", "필요성", "추진배경및필요성", "사업목적및필요성", "추진목적",
+                "사업배경", "추진배경및목적", "사업목적및배경"),
+    "goals": ("사업목표", "추진목표", "공약목표"),
     "finance": ("재원투자실적및계획", "재원투자계획", "재원투자실적", "연도별재원투자계획",
-                "재원조달계획", "투자실적및계획"),
-    "progress": ("추진실적(성과)", "추진실적", "추진성과", "추진상황및성과"),
+                "재원조달계획", "투자실적및계획", "소요예산", "재원별투자계획", "공약가계부",
+                "재원투자계획및실적", "소요재원", "재원조달방안", "연도별투자계획"),
+    "yearly": ("연도별추진계획", "연도별추진계획및실적", "연도별추진실적및계획", "연차별추진계획",
+               "연차별추진계획및실적", "연도별이행계획"),
+    "progress": ("추진실적(성과)", "추진실적", "추진성과", "추진상황및성과", "날짜별추진실적",
+                 "주요추진실적", "추진경과", "그간추진실적", "추진상황"),
     "communication": ("도민소통실적", "시민소통실적", "군민소통실적", "구민소통실적", "주민소통실적",
                       "주민소통", "소통실적"),
-    "plans": ("향후계획", "향후추진계획"),
+    "issues": ("문제점및대책", "쟁점사항(문제점)및해소방안", "쟁점사항및해소방안", "애로사항및건의사항",
+               "문제점및해결방안", "문제점및개선방안", "애로사항및대책", "쟁점사항", "문제점및대응방안"),
+    "plans": ("향후계획", "향후추진계획", "향후일정", "향후추진일정"),
     "effects": ("기대효과",),
 }
 #: Parts of a card whose absence is a ``card.missing_part`` finding.
 REQUIRED_PARTS: Final[tuple[str, ...]] = (
     "kind", "header", "overview", "finance", "progress", "communication", "plans", "effects",
 )
+#: The parts a card of the second family (사업목적, 사업목표, 연도별 추진계획 …) must have.
+SECOND_FAMILY_PARTS: Final[tuple[str, ...]] = ("purpose", "goals", "yearly", "issues")
+REQUIRED_PARTS_SECOND_FAMILY: Final[tuple[str, ...]] = ("header", "overview", "finance")
 PART_LABELS: Final[dict[str, str]] = {
     "kind": "kind line (공약사업 관리카드)", "header": "header grid (공약명, 관리번호 …)",
     "overview": "□ 사업개요", "finance": "□ 재원투자 실적 및 계획", "progress": "□ 추진실적(성과)",
     "communication": "□ 소통 실적", "plans": "□ 향후계획", "effects": "<기대효과>",
 }
-
+#: Sub-headings of 문제점 및 대책: the problem side and the remedy side.
+ISSUE_WORDS: Final[tuple[str, ...]] = ("문제점", "쟁점사항", "쟁점", "애로사항", "문제")
+REMEDY_WORDS: Final[tuple[str, ...]] = ("대책", "해소방안", "해결방안", "개선방안", "대응방안", "건의사항", "조치계획")
+#: Labels of 사업목표's goals.
+GOAL_LABELS: Final[tuple[str, ...]] = ("최종목표", "임기내목표", "임기중목표", "단기목표", "중기목표", "장기목표",
+                                       "연차별목표", "목표")
+#: A goal marked achieved or not.
+GOAL_ACHIEVED: Final[dict[str, bool]] = {"미달성": False, "달성": True}
+#: Heading markers besides the bullet glyphs: Roman numerals, numbers, Hangul letters,
+#: circled numbers, each with its punctuation.
+ROMAN_NUMERALS: Final[str] = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+HANGUL_ORDINALS: Final[str] = "가나다라마바사아자차카타파하"
+CIRCLED_NUMBERS: Final[str] = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: Column headers of a 연도별 추진계획 table.
+YEARLY_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "years": ("연도", "년도", "기간", "연차", "추진연도", "추진기간", "구분"),
+    "plan": ("추진계획", "계획", "추진목표", "목표"),
+    "result": ("추진실적", "실적", "추진내용"),
+    "rate": ("누적추진율", "추진율", "이행률", "달성률", "진척률", "누적이행률", "공정률"),
+    "note": ("비고",),
+}
+#: Column headers of a table of dated entries (날짜별 추진실적, 향후 일정).
+DATED_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "date": ("일자", "날짜", "일시", "추진일자", "시기", "추진시기", "기간", "연월", "추진일정", "일정"),
+    "content": ("추진내용", "내용", "추진실적", "주요내용", "추진계획", "세부내용", "실적"),
+}
 #: 사업개요 field -> labels.
 OVERVIEW_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "period": ("사업기간", "추진기간"),
@@ -94,8 +152,13 @@ ACHIEVEMENT_HEADING: Final[str] = "목표달성"
 FINANCE_COLUMN_KINDS: Final[dict[str, str]] = {
     "총사업비": "total", "계": "total", "합계": "total",
     "기투자": "prior", "기투자액": "prior", "기투입": "prior",
-    "임기이후": "after_term", "임기후": "after_term", "이후": "after_term",
+    "임기이후": "after_term", "임기후": "after_term", "이후": "after_term", "향후": "after_term",
+    "향후투자": "after_term", "임기이후투자": "after_term",
 }
+#: Rows or column groups that split a finance table into planned, secured and spent money.
+FINANCE_MEASURES: Final[tuple[str, ...]] = ("계획", "확보", "집행")
+#: The measure that CARD-SPEC §4 compares with 사업개요's 총사업비.
+PLANNED_MEASURE: Final[str] = "계획"
 FINANCE_ROW_HEADER: Final[tuple[str, ...]] = ("구분",)
 
 # --------------------------------------------------------------------------- funding
@@ -207,6 +270,23 @@ DAY_WORD: Final[str] = "일"
 RANGE_MARKS: Final[str] = "~∼〜～"
 #: A stated length of a period: (6년간), (5개년).
 STATED_YEARS_SUFFIXES: Final[tuple[str, ...]] = ("년간", "개년")
+#: Two digits and 년 without an apostrophe (23년) are a year 20xx in this range of digits;
+#: round tens in it (20년, 30년) may as well be lengths and stay unread, with a finding.
+BARE_YEAR_RANGE: Final[tuple[int, int]] = (10, 39)
+#: Words after NN년 that make it a length of time, not a year (30년간, 10년 이상, 3년차).
+YEAR_LENGTH_WORDS: Final[tuple[str, ...]] = (
+    "간", "동안", "이상", "이내", "미만", "만에", "만", "후", "뒤", "전", "째", "차", "가량", "여",
+    "정도", "마다", "주기", "넘게",
+)
+MONTHS_LENGTH_WORD: Final[str] = "개월"
+#: 년도 (23년도): the year of.
+YEAR_OF_SUFFIX: Final[str] = "도"
+#: Characters that may close a date (a spaced day without its dot ends before one).
+DATE_CLOSERS: Final[str] = ")）]】》〉」』>,;"
+#: Words that may follow a date (2024. 4. 5 까지).
+DATE_AFTER_WORDS: Final[tuple[str, ...]] = ("까지", "부터", "이후", "이전", "말", "초")
+#: Words between a date and 기준/현재 (2025. 9월 말 현재).
+AS_OF_DATE_PARTS: Final[tuple[str, ...]] = ("말", "초", "중순", "말일")
 
 # --------------------------------------------------------------------------- tables that arrive flattened
 #: Header words of the per-year 목표달성 table, in column order: main project, sub-project
@@ -228,20 +308,8 @@ PROVINCIAL_NAME_SUFFIXES: Final[tuple[str, ...]] = ("특별자치도", "광역�
 #: Interpuncts (가운뎃점) written with other code points, unified to U+00B7 by every reader.
 INTERPUNCT: Final[str] = "\u00b7"
 INTERPUNCT_VARIANTS: Final[str] = "\u318d\u2027\u2219\u30fb\uff65\u22c5"
-#: Two digits and 년 without an apostrophe (23년) are a year 20xx in this range of digits;
-#: round tens in it (20년, 30년) may as well be lengths and stay unread, with a finding.
-BARE_YEAR_RANGE: Final[tuple[int, int]] = (10, 39)
-#: Words after NN년 that make it a length of time, not a year (30년간, 10년 이상, 3년차).
-YEAR_LENGTH_WORDS: Final[tuple[str, ...]] = (
-    "간", "동안", "이상", "이내", "미만", "만에", "만", "후", "뒤", "전", "째", "차", "가량", "여",
-    "정도", "마다", "주기", "넘게",
-)
-MONTHS_LENGTH_WORD: Final[str] = "개월"
-#: 년도 (23년도): the year of.
-YEAR_OF_SUFFIX: Final[str] = "도"
-#: Characters that may close a date (a spaced day without its dot ends before one).
-DATE_CLOSERS: Final[str] = ")）]】》〉」』>,;"
-#: Words that may follow a date (2024. 4. 5 까지).
-DATE_AFTER_WORDS: Final[tuple[str, ...]] = ("까지", "부터", "이후", "이전", "말", "초")
-#: Words between a date and 기준/현재 (2025. 9월 말 현재).
-AS_OF_DATE_PARTS: Final[tuple[str, ...]] = ("말", "초", "중순", "말일")
+
+#: Every word that heads a table column in a card (flattened tables write each on a line).
+COLUMN_WORDS: Final[tuple[str, ...]] = tuple(dict.fromkeys(
+    word for table in (ACHIEVEMENT_COLUMNS, YEARLY_COLUMNS, DATED_COLUMNS) for words in table.values()
+    for word in words))

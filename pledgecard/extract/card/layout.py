@@ -1,8 +1,11 @@
 """A document into cards, and a card into its parts: kind line, header grid, sections.
 
-Format-agnostic: it sees only paragraphs and tables. A booklet holding many cards gives
-many cards; page numbers (``- 3 -``) and a running page header that repeats the kind
-line start nothing and are dropped.
+Format-agnostic: it sees only paragraphs and tables. A card starts where a header grid
+starts (공약명 / 관리번호 …), never at a kind line alone: a kind line repeated as a running
+header at each page break (``2025년 1분기 도지사 공약사업 관리카드``) and page numbers
+(``- 3 -``, ``3 / 12``) start nothing and are kept as dropped page furniture. Text before the
+first card belongs to the first card (it is never dropped). Section headings are known by
+their words (:mod:`pledgecard.extract.card.headings`).
 """
 
 from __future__ import annotations
@@ -11,30 +14,22 @@ from dataclasses import dataclass, field
 
 import regex
 
+from pledgecard.extract.card.headings import Heading, find_heading, marked_heading
+from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.document import Block, Document, Paragraph, Table
 from pledgecard.normalize.text import squash
-from pledgecard.vocab import (
-    BULLET_LEVELS,
-    HEADER_LABELS,
-    KIND_LINE_SUFFIXES,
-    SECTION_HEADINGS,
-)
 
-_PAGE_NUMBER = regex.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|page\s*\d+)\s*$", regex.I)
-#: What a page number's last character can be (the pattern above ends in a digit or a dash).
-_PAGE_NUMBER_ENDS = frozenset("0123456789-–—")
-_BRACKETED = regex.compile(r"^[<〈《\[【]\s*(.+?)\s*[>〉》\]】]$")
-_MAX_KIND_CHARS = 40
-_KIND_SUFFIXES = tuple(squash(s) for s in KIND_LINE_SUFFIXES)
-_KIND_LAST_CHARS = tuple({suffix[-1] for suffix in _KIND_SUFFIXES})
-_HEADING_KEYS = {heading: key for key, headings in SECTION_HEADINGS.items() for heading in headings}
-_HEADING_FIRSTS = frozenset(heading[:1] for heading in _HEADING_KEYS)
-_BRACKET_OPENS = frozenset("<〈《[【")
-#: A heading is short; longer paragraphs are never one.
-_MAX_HEADING_CHARS = 40
-_CARD_START_LABELS = tuple(squash(x) for x in HEADER_LABELS["title"] + HEADER_LABELS["number"])
-_CARD_START_FIRSTS = frozenset(label[0] for label in _CARD_START_LABELS)
-
+_PAGE_NUMBER = regex.compile(
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|page\s*\d+|\d{1,4}\s*쪽|[-–—]?\s*\d{1,4}\s*페이지)\s*$",
+    regex.I)
+#: What a page number's last character can be (the pattern above ends in a digit, a dash, 쪽 or 지).
+_PAGE_NUMBER_ENDS = frozenset("0123456789-–—쪽지")
+#: A running header's date before the kind line: 2025년 1분기, [’25. 2분기], (2025. 3월).
+_LEADING_DATE = regex.compile(
+    r"^\s*[\[(〔【]?\s*(?:(?:\d{4}|[’‘`'´]\d{2})\s*[년.]?\s*)?(?:\d\s*/\s*4\s*분기|\d\s*분기|[상하]반기|\d{1,2}\s*월)?"
+    r"\s*(?:기준|현재)?\s*[\])〕】]?\s*")
+#: How many blocks a kind line may stand before its header grid (a subtitle, a date line).
+_KIND_LOOKAHEAD = 3
 
 @dataclass
 class Section:
@@ -50,6 +45,10 @@ class CardLayout:
     header: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     dropped: list[Paragraph] = field(default_factory=list)
+    #: The kind line as written, without a running header's date.
+    kind_text: str | None = None
+    #: Opened by a kind line whose header grid is still to come.
+    kind_only: bool = False
 
     def section(self, key: str) -> list[Section]:
         return [s for s in self.sections if s.key == key]
@@ -66,79 +65,132 @@ def is_page_number(block: Block) -> bool:
             and bool(_PAGE_NUMBER.match(block.full_text)))
 
 
-def kind_text(block: Block) -> str | None:
-    """The kind line's text when ``block`` is one (also a one-cell title table)."""
+def kind_text(block: Block, settings: ParserSettings = DEFAULT) -> str | None:
+    """The kind line's text when ``block`` is one (also a one-cell title table), without a
+    running header's date before it."""
+    suffixes = settings.kind_suffixes
+    last_chars = tuple({suffix[-1] for suffix in suffixes})
     if isinstance(block, Table):
         if len(block.cells) != 1:
             return None
         text = block.cells[0].text.replace("\n", " ")
-    elif not block.text.rstrip().endswith(_KIND_LAST_CHARS):
+    elif not block.text.rstrip().endswith(last_chars):
         return None  # the common case, told without building the full text
     else:
         text = block.full_text
-    if len(text) > 2 * _MAX_KIND_CHARS or not text.rstrip().endswith(_KIND_LAST_CHARS):
+    limit = settings.max_kind_chars
+    if len(text) > 2 * limit or not text.rstrip().endswith(last_chars):
         return None
+    if text.lstrip()[:1].isdigit() or text.lstrip()[:1] in "[(〔【’‘`'´":
+        text = _LEADING_DATE.sub("", text, count=1)
     squashed = squash(text)
-    if len(squashed) <= _MAX_KIND_CHARS and squashed.endswith(_KIND_SUFFIXES):
+    if 0 < len(squashed) <= limit and squashed.endswith(suffixes):
         return " ".join(text.split())
     return None
 
 
-def starts_header(block: Block) -> bool:
-    """Whether a block opens a header grid (공약명 / 관리번호 …)."""
-    first_cell = block.cells[0].text if isinstance(block, Table) and block.cells else ""
-    text = first_cell if isinstance(block, Table) else block.text
-    return text.lstrip()[:1] in _CARD_START_FIRSTS and squash(text).startswith(_CARD_START_LABELS)
-
-
-def section_key(block: Block) -> tuple[str, str] | None:
-    """``(key, heading)`` when a block is a section heading (□ 사업개요, <기대효과> …)."""
-    if not isinstance(block, Paragraph):
-        return None
+def starts_header(block: Block, settings: ParserSettings = DEFAULT) -> bool:
+    """Whether a block opens a header grid: a title or number label that only header grids use
+    (공약명, 관리번호 …), followed by its value, not by another column label."""
+    starts = settings.card_starts
+    if isinstance(block, Table):
+        if not block.cells:
+            return False
+        grid = block.grid()
+        first_row = [c for c in grid[0] if c is not None] if grid else []
+        if not first_row or not squash(first_row[0].text).startswith(starts):
+            return False
+        label = squash(first_row[0].text)
+        if label not in starts:
+            return True  # label and value in one cell: 공약명 : …
+        following = next((c for c in first_row[1:] if c is not first_row[0]), None)
+        return following is None or squash(following.text) not in settings.label_keys
     text = block.text
-    if block.bullet is None:
-        bracketed = _BRACKETED.match(text) if text[:1] in _BRACKET_OPENS else None
-        if bracketed:
-            text = bracketed.group(1)
-        if len(text) > _MAX_HEADING_CHARS:
-            return None
-    elif BULLET_LEVELS.get(block.bullet) != 0:
-        return None
-    if text.lstrip()[:1] in _HEADING_FIRSTS:  # else no heading can match: told without squashing
-        squashed = squash(text)
-        key = _HEADING_KEYS.get(squashed)
-        if key is not None:
-            return key, text
-        if block.bullet is not None:
-            for heading, key in _HEADING_KEYS.items():
-                if squashed.startswith(heading):
-                    return key, text
-    if block.bullet is not None:
-        return "unknown", text
-    return None
+    return squash(text).startswith(starts)
 
 
-def split_cards(document: Document) -> list[CardLayout]:
-    """The cards of a document, each laid out in its parts; none when it holds no card."""
-    cards: list[CardLayout] = []
+@dataclass
+class _Splitter:
+    settings: ParserSettings
+    cards: list[CardLayout] = field(default_factory=list)
     current: CardLayout | None = None
-    blocks = [b for b in document.blocks if not is_page_number(b)]
+    before_first: list[Block] = field(default_factory=list)
+    furniture: list[Paragraph] = field(default_factory=list)
+    families: set[str] = field(default_factory=set)
+    #: Whether the card writes its unambiguous headings with no marker.
+    markerless: bool = False
+
+
+def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[CardLayout]:
+    """The cards of a document, each laid out in its parts; none when it holds no card."""
+    state = _Splitter(settings)
+    blocks = []
+    for block in document.blocks:
+        if is_page_number(block):
+            state.furniture.append(_as_paragraph(block))
+        else:
+            blocks.append(block)
+    state.families = _heading_families(blocks, settings)
+    state.markerless = "none" in state.families
     for index, block in enumerate(blocks):
-        kind = kind_text(block)
+        kind = kind_text(block, settings)
         if kind is not None:
-            if current is not None and _is_running_header(kind, current, blocks[index + 1:]):
-                current.dropped.append(_as_paragraph(block))
-                continue
-            current = CardLayout(kind=_as_paragraph(block))
-            cards.append(current)
+            _kind_line(state, block, kind, blocks[index + 1: index + 1 + _KIND_LOOKAHEAD])
             continue
-        if current is None or (current.sections and starts_header(block) and current.header):
-            if not starts_header(block):
-                continue
-            current = CardLayout()
-            cards.append(current)
-        _place(current, block)
-    return [card for card in cards if _is_card(card)]
+        current = state.current
+        if starts_header(block, settings) and (current is None or current.sections or current.kind_only):
+            if current is not None and current.kind_only:
+                current.kind_only = False
+            else:
+                _open(state, None)
+        elif state.current is None:
+            state.before_first.append(block)
+            continue
+        _place(state, block)
+    cards = [card for card in state.cards if _is_card(card)]
+    if cards:
+        cards[0].header[:0] = state.before_first
+        cards[0].dropped.extend(state.furniture)
+    return cards
+
+
+def _heading_families(blocks: list[Block], settings: ParserSettings) -> set[str]:
+    """The marker families the document's known headings use (□, Ⅰ., 1., 가. …)."""
+    families: set[str] = set()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            heading = find_heading(block, settings)
+            if heading is not None and heading.key != "unknown":
+                families.add(heading.family)
+    return families
+
+
+def _open(state: _Splitter, kind: Paragraph | None) -> CardLayout:
+    card = CardLayout(kind=kind)
+    if kind is not None:
+        card.kind_text = kind_text(kind, state.settings)
+    state.cards.append(card)
+    state.current = card
+    return card
+
+
+def _kind_line(state: _Splitter, block: Block, kind: str, following: list[Block]) -> None:
+    """A kind line opens a card when a header grid follows it (or when no card is open yet);
+    inside a card it is a running header: dropped page furniture."""
+    settings = state.settings
+    header_follows = any(starts_header(b, settings) for b in following
+                         if kind_text(b, settings) is None)
+    current = state.current
+    if current is None or (header_follows and (current.sections or current.header)):
+        card = _open(state, _as_paragraph(block))
+        card.kind_only = header_follows
+        card.kind_text = kind
+        return
+    if current.kind is None and not current.header and not current.sections:
+        current.kind = _as_paragraph(block)
+        current.kind_text = kind
+        return
+    current.dropped.append(_as_paragraph(block))
 
 
 def _as_paragraph(block: Block) -> Paragraph:
@@ -147,23 +199,34 @@ def _as_paragraph(block: Block) -> Paragraph:
     return Paragraph(text=block_text(block).replace("\n", " "), provenance=block.provenance)
 
 
-def _is_running_header(kind: str, current: CardLayout, following: list[Block]) -> bool:
-    if current.kind is None or squash(current.kind.text) != squash(kind):
-        return False
-    if not (current.header or current.sections):
-        return False
-    upcoming = next((b for b in following if not kind_text(b)), None)
-    return upcoming is None or not starts_header(upcoming)
-
-
-def _place(card: CardLayout, block: Block) -> None:
-    heading = section_key(block)
+def _place(state: _Splitter, block: Block) -> None:
+    card = state.current
+    assert card is not None
+    heading = _heading(block, card, state)
     if heading is not None and isinstance(block, Paragraph):
-        card.sections.append(Section(key=heading[0], heading=heading[1], heading_block=block))
+        card.sections.append(Section(key=heading.key, heading=heading.text, heading_block=block))
     elif card.sections:
         card.sections[-1].blocks.append(block)
     else:
         card.header.append(block)
+
+
+def _heading(block: Block, card: CardLayout, state: _Splitter) -> Heading | None:
+    if not isinstance(block, Paragraph):
+        return None
+    current = card.sections[-1].key if card.sections else None
+    heading = find_heading(block, state.settings, current, state.markerless)
+    if heading is None and state.families:
+        heading = marked_heading(block, state.families, state.settings)
+    return heading
+
+
+def section_key(block: Block) -> tuple[str, str] | None:
+    """``(key, heading)`` when a block is a section heading (kept for the fixture tools)."""
+    if not isinstance(block, Paragraph):
+        return None
+    heading = find_heading(block, DEFAULT)
+    return (heading.key, heading.text) if heading else None
 
 
 def _is_card(card: CardLayout) -> bool:

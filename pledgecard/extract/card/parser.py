@@ -59,7 +59,7 @@ def parse_layout(layout: CardLayout, source: Source) -> Card:
     parts.unplaced.extend(header.leftovers)
     if header.values:
         parts.seen.add("header")
-    kind = close_spaced(layout.kind.text) if layout.kind else None
+    kind = close_spaced(layout.kind_text) if layout.kind_text else None
     if kind:
         parts.seen.add("kind")
     context = " ".join([values.get("department", ""), values.get("title", "")]

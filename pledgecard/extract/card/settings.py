@@ -1,0 +1,82 @@
+"""The card parser's vocabulary and thresholds in one object, with today's values as defaults.
+
+As pdfplumber's table settings do for its table finder, one :class:`ParserSettings` holds
+everything the card parser decides by: the words of headings and header labels, and the
+lengths and bands that tell a heading, a kind line or a page number from body text. A user
+whose issuer writes its own template passes a profile::
+
+    settings = ParserSettings(section_headings={**DEFAULT.section_headings, "plans": ("향후대책",)})
+    pledgecard.parse(path, settings=settings)
+
+A settings object is never changed by a parse (it is frozen); the lookups derived from it
+are computed once per object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pledgecard.normalize.text import squash
+from pledgecard.vocab import (
+    CARD_START_LABELS,
+    COLUMN_WORDS,
+    HEADER_LABELS,
+    KIND_LINE_SUFFIXES,
+    SECTION_HEADINGS,
+)
+
+
+@dataclass(frozen=True)
+class ParserSettings:
+    #: Canonical section key -> headings (letter-spacing closed up, no marker).
+    section_headings: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(SECTION_HEADINGS))
+    #: Canonical header field -> labels.
+    header_labels: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(HEADER_LABELS))
+    #: Labels whose appearance as a header grid starts a new card.
+    card_start_labels: tuple[str, ...] = CARD_START_LABELS
+    #: Endings of a kind line (도지사 공약사업 관리카드).
+    kind_line_suffixes: tuple[str, ...] = KIND_LINE_SUFFIXES
+    #: Words that head table columns (a flattened table writes them on lines of their own).
+    column_words: tuple[str, ...] = COLUMN_WORDS
+    #: A heading line is at most this many characters (its marker and a trailing as-of included).
+    max_heading_chars: int = 40
+    #: A heading's words, after its marker, are at most this many characters (spaces removed)
+    #: when the line carries nothing else (a longer line with no marker is body text).
+    max_heading_words: int = 24
+    #: A kind line is at most this many characters, spaces removed.
+    max_kind_chars: int = 40
+    #: A page number is at most this many digits (- 3 -, 3 / 12).
+    max_page_number_digits: int = 4
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    @cached_property
+    def heading_keys(self) -> dict[str, str]:
+        """Squashed heading -> section key, longest first (a longer heading wins a prefix match)."""
+        pairs = [(squash(h), key) for key, headings in self.section_headings.items() for h in headings]
+        return dict(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+    @cached_property
+    def label_keys(self) -> dict[str, str]:
+        """Squashed header label -> header field."""
+        return {squash(label): key for key, labels in self.header_labels.items() for label in labels}
+
+    @cached_property
+    def ambiguous_headings(self) -> frozenset[str]:
+        """Headings that are also header labels or table column words (추진상황, 추진실적):
+        on a line with no marker they are a heading only in cards that write every heading so."""
+        words = set(self.label_keys) | {squash(w) for w in self.column_words}
+        return frozenset(h for h in self.heading_keys if h in words)
+
+    @cached_property
+    def card_starts(self) -> tuple[str, ...]:
+        return tuple(squash(label) for label in self.card_start_labels)
+
+    @cached_property
+    def kind_suffixes(self) -> tuple[str, ...]:
+        return tuple(squash(s) for s in self.kind_line_suffixes)
+
+
+DEFAULT = ParserSettings()

@@ -1,0 +1,99 @@
+"""Cards and their parts recognized by words and structure, whatever marks them.
+
+The cards here are written as other issuers write them; none is derived from samples/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pledgecard.models import Card, FileResult
+from pledgecard.pipeline import parse_bytes
+
+HEADER = "공약명 청년 창업 지원\n관리번호 3-02\n추진부서 일자리경제과\n"
+
+
+def parse_text(text: str) -> FileResult:
+    return parse_bytes(text.encode("utf-8"), "layout.txt")
+
+
+def one_card(text: str) -> Card:
+    result = parse_text(text)
+    assert len(result.cards) == 1, [c.pledge for c in result.cards] or result.reason
+    return result.cards[0]
+
+
+def card_with(overview_heading: str, plans_heading: str) -> Card:
+    return one_card("시장 공약사업 관리카드\n" + HEADER
+                    + f"{overview_heading}\n◦ 사업기간 : 2023~2026년\n"
+                    + f"{plans_heading}\n◦ 창업지원센터 개소(’25.7월)\n")
+
+
+#: (overview heading, plans heading) written with each marker of CARD-SPEC §1.
+HEADING_MARKERS = {
+    "white-square": ("□ 사업개요", "□ 향후계획"),
+    "black-square": ("■ 사업개요", "■ 향후 추진계획"),
+    "roman": ("Ⅰ. 사업개요", "Ⅱ. 향후계획"),
+    "roman-ascii": ("I. 사업개요", "II. 향후계획"),
+    "arabic": ("1. 사업개요", "2. 향후계획"),
+    "arabic-paren": ("1) 사업개요", "2) 향후계획"),
+    "hangul": ("가. 사업개요", "나. 향후계획"),
+    "circled": ("① 사업개요", "② 향후계획"),
+    "private-use": ("\uf06e 사업개요", "\uf06e 향후계획"),
+    "private-use-bullet": ("\uf09f 사업개요", "\uf09f 향후계획"),
+    "lost-glyph": ("\ufffd   사업개요", "\ufffd   향후계획"),
+    "none": ("사업개요", "향후계획"),
+    "spaced": ("□ 사 업 개 요", "□ 향 후 계 획"),
+    "with-remark": ("□ 사업개요 (2025. 3. 31. 기준)", "□ 향후계획 (’25. 2분기 이후)"),
+}
+
+
+@pytest.mark.parametrize(("overview", "plans"), HEADING_MARKERS.values(), ids=HEADING_MARKERS.keys())
+def test_headings_known_by_their_words_whatever_the_marker(overview: str, plans: str) -> None:
+    card = card_with(overview, plans)
+    assert card.overview.period is not None and card.overview.period.start == "2023"
+    assert [item.text for item in card.plans] == ["창업지원센터 개소(’25.7월)"]
+    assert card.unplaced == []
+
+
+def test_a_heading_word_inside_a_sentence_is_not_a_heading() -> None:
+    card = card_with("□ 사업개요", "□ 향후계획")
+    text = "시장 공약사업 관리카드\n" + HEADER + "□ 사업개요\n◦ 사업기간 : 2023~2026년\n◦ 향후계획 수립 예정\n"
+    card = one_card(text)
+    assert card.plans == []
+
+
+def test_a_kind_line_repeated_as_a_running_header_starts_nothing() -> None:
+    text = ("2025년 1분기 시장 공약사업 관리카드\n" + HEADER + "□ 사업개요\n◦ 사업기간 : 2023~2026년\n"
+            + "- 3 -\n2025년 1분기 시장 공약사업 관리카드\n"
+            + "□ 향후계획\n◦ 창업지원센터 개소\n3 / 12\n")
+    result = parse_text(text)
+    assert len(result.cards) == 1
+    card = result.cards[0]
+    assert card.kind == "시장 공약사업 관리카드"
+    assert [item.text for item in card.plans] == ["창업지원센터 개소"]
+    assert card.unplaced == []
+
+
+def test_a_body_table_headed_like_a_header_starts_no_second_card() -> None:
+    text = ("시장 공약사업 관리카드\n" + HEADER + "□ 사업개요\n◦ 사업기간 : 2023~2026년\n"
+            + "□ 추진실적\n┌──┬────────┬──────┐\n│연번│사업명      │사업비    │\n├──┼────────┼──────┤\n"
+            + "│1 │창업공간 조성  │10억 원   │\n└──┴────────┴──────┘\n")
+    result = parse_text(text)
+    assert len(result.cards) == 1
+    assert any("창업공간 조성" in text for text in result.cards[0].unplaced)  # not silently dropped
+
+
+def test_text_before_the_first_card_is_kept() -> None:
+    text = ("2025년 1분기 공약 이행 점검 자료\n시장 공약사업 관리카드\n" + HEADER
+            + "□ 사업개요\n◦ 사업기간 : 2023~2026년\n")
+    card = one_card(text)
+    assert any("점검 자료" in text for text in card.unplaced)
+
+
+def test_two_cards_each_start_at_their_header_grid() -> None:
+    second = HEADER.replace("3-02", "3-03").replace("청년 창업 지원", "청년 주거 지원")
+    text = ("시장 공약사업 관리카드\n" + HEADER + "□ 사업개요\n◦ 사업기간 : 2023~2026년\n"
+            + second + "□ 사업개요\n◦ 사업기간 : 2024~2026년\n")
+    result = parse_text(text)
+    assert [c.pledge.number for c in result.cards] == ["3-02", "3-03"]
