@@ -1,0 +1,131 @@
+"""The main test of issue 8: a card written by another issuer reads back as the same card.
+
+``tools.render`` writes a golden card (``samples/*/*.expected.json``) the way a local
+government would, in one style per value of every layout axis (the other axes at the
+seed's defaults), and the parse of that text must give the card back: every field except
+those ``tests/roundtrip.py`` names (where a value came from, and the raw text of values the
+style re-wrote). Hypothesis then draws whole styles from the axis values that pass.
+
+``KNOWN_GAPS`` lists each axis value the parser does not read yet, with the first differing
+field; each is ``xfail(strict=True)``, so clearing a gap fails here until its line is removed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from pledgecard.models import Card
+from tools.render import AXES, DEFAULT, Style, render_bytes
+
+from .roundtrip import assert_round_trip, golden_cards
+
+CARDS = golden_cards()
+#: The golden cards with a finance table (missing-parts has none).
+WITH_FINANCE = frozenset(name for name, card in CARDS if card.finance.cells)
+
+#: (axis, value) -> (why the parse differs today, the cards it differs on; None: every card).
+KNOWN_GAPS: dict[tuple[str, Any], tuple[str, frozenset[str] | None]] = {
+    ("table", "aligned"): ("whitespace-aligned finance table: its header row is read as one column name "
+                           "(finance.cells[0].column '구분 총사업비 연도별 …')", WITH_FINANCE),
+    ("table", "tsv"): ("tab-separated finance table: its header row is read as one column name "
+                       "(finance.cells[0].column '구분 총사업비 연도별 …')", WITH_FINANCE),
+    ("table", "markdown"): ("Markdown pipe tables are not read (finance.cells#len: 0)", WITH_FINANCE),
+    ("orientation", "columns"): ("a finance table with sources as columns is not read (finance.cells#len: 0)",
+                                 WITH_FINANCE),
+    ("as_of", "day_paren"): ("`(2025. 3. 31. 기준)` does not start a progress block (card_id without as-of)", None),
+    ("as_of", "quarter_plain"): ("`’25. 1분기 기준` without 《》 does not start a progress block "
+                                 "(card_id without as-of)", None),
+    ("as_of", "half"): ("`2025년 상반기` does not start a progress block (card_id without as-of)", None),
+    ("bullet", "·"): ("· as the top-level glyph: the 주요내용 children (- indented) are lost "
+                      "(overview.items#len: 0)", None),
+    ("bullet", "-"): ("- as the top-level glyph over indented - children: the 주요내용 children are lost "
+                      "(overview.items#len: 0)", None),
+    ("bullet", "＊"): ("＊ label lines (＊ 사 업 량 : 5건) are not read as overview fields (overview.volume: null)",
+                      None),
+    ("bullet", "*"): ("* label lines (* 사 업 량 : 5건) are not read as overview fields (overview.volume: null)", None),
+    ("bullet", "※"): ("※ label lines (※ 사 업 량 : 5건) are not read as overview fields (overview.volume: null)", None),
+    ("bullet", "\ufffd"): ("U+FFFD bullets are taken for U+FFFD headings: a 《…》 block or the 사업기간 line is lost "
+                           "(card_id '2-16@2024-Q4', expected '2-16@2025-03')", None),
+    ("furniture", "table_break"): ("목표달성 table cut inside a year, header repeated on the next page: the "
+                                   "continued rows go to the next year (achievements[8].year 2025, expected 2024)",
+                                   frozenset({"cp949-card", "gangwon-2-16"})),
+}
+
+
+#: Combinations whose values pass alone but not together: (the axis values, why, the card it shows on).
+KNOWN_COMBINATION_GAPS: list[tuple[dict[str, Any], str, str]] = [
+    ({"family": "second", "heading": "none"},
+     "a bare `추진실적` line (second family, no heading marker) is not a heading: the progress blocks go to "
+     "unplaced (card_id '4-03', expected '4-03@2025-03')", "bad-sums"),
+]
+
+
+def axis_style(axis: str, value: Any) -> Style:
+    """The seed's style with one axis changed; CP949 has no U+FFFD, so its headings take □."""
+    style = DEFAULT.with_(**{axis: value})
+    return style.with_(heading="□") if axis == "encoding" and value == "cp949" else style
+
+
+def encodable(card: Card, style: Style) -> bool:
+    try:
+        render_bytes(card, style)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _axis_cases() -> list[Any]:
+    cases = []
+    for axis, values in AXES.items():
+        for value in values:
+            style = axis_style(axis, value)
+            gap = KNOWN_GAPS.get((axis, value))
+            for name, card in CARDS:
+                if not encodable(card, style):
+                    continue  # e.g. the seed's combining grave accent has no CP949 code
+                marks = [pytest.mark.xfail(strict=True, reason=gap[0])] if gap and (
+                    gap[1] is None or name in gap[1]) else []
+                cases.append(pytest.param(card, style, id=f"{style.name}-{name}",
+                                          marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize(("card", "style"), _axis_cases())
+def test_every_axis_value_round_trips(card: Card, style: Style) -> None:
+    assert_round_trip(card, style, render_bytes(card, style), "card.txt")
+
+
+def test_every_axis_value_is_tried() -> None:
+    tried = {(axis, value) for axis, values in AXES.items() for value in values}
+    assert set(KNOWN_GAPS) <= tried
+    assert all(encodable(card, axis_style("encoding", "cp949")) for name, card in CARDS if name == "cp949-card")
+
+
+@pytest.mark.parametrize(("axes", "reason", "name"), KNOWN_COMBINATION_GAPS)
+def test_known_combination_gaps(axes: dict[str, Any], reason: str, name: str, request: pytest.FixtureRequest) -> None:
+    request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
+    card = dict(CARDS)[name]
+    style = DEFAULT.with_(**axes)
+    assert_round_trip(card, style, render_bytes(card, style), f"{name}.txt")
+
+
+def _passing(axis: str) -> list[Any]:
+    return [v for v in AXES[axis] if (axis, v) not in KNOWN_GAPS]
+
+
+STYLES = st.builds(Style, **{axis: st.sampled_from(_passing(axis)) for axis in AXES})
+
+
+@settings(derandomize=True, max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([name for name, _ in CARDS]), STYLES)
+def test_drawn_styles_round_trip(name: str, style: Style) -> None:
+    """Any combination of the axis values that pass alone passes together (but the known
+    combination gaps)."""
+    card = dict(CARDS)[name]
+    assume(not any(all(getattr(style, a) == v for a, v in axes.items()) for axes, _, _ in KNOWN_COMBINATION_GAPS))
+    assume(encodable(card, style))
+    assert_round_trip(card, style, render_bytes(card, style), f"{name}.txt")

@@ -1,0 +1,131 @@
+"""The card's tables as grids: finance, 목표달성 (achievements), 소통, 연도별 추진계획 (yearly)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pledgecard.models import Card, FinanceCell
+
+from .document import Grid, GridBuilder, transpose
+from .style import Style
+from .words import UNIT_WON, cell_amount, label
+
+YEARS_GROUP = "연도별 투자 실적 및 계획"
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def finance_unit(card: Card, style: Style) -> tuple[str, int | None]:
+    """The unit line's word and multiplier: the style's unit, else the card's own."""
+    if style.unit is not None:
+        return style.unit, UNIT_WON[style.unit]
+    return card.finance.unit or "", None
+
+
+def finance_grid(card: Card, style: Style) -> Grid:
+    """Rows: sources (계, 국비 …), with a 계획/확보/집행 column when the card splits them;
+    columns: 총사업비, 기투자, years, 임기이후; two header rows group the non-total columns."""
+    cells = card.finance.cells
+    _, unit_won = finance_unit(card, style)
+    columns = _unique(c.column for c in cells)
+    sources = _unique(c.source for c in cells)
+    measures = _unique(c.measure for c in cells if c.measure)
+    by_key: dict[tuple[str, str | None, str], FinanceCell] = {(c.source, c.measure, c.column): c for c in cells}
+    grouped = [c for c in columns if _kind(cells, c) != "total"]
+    two_rows = style.header_rows == 2 and bool(grouped) and len(grouped) < len(columns)
+    head = 2 if two_rows else 1
+    lead = 2 if measures else 1
+    grid = GridBuilder("finance", header_rows=head)
+    grid.add(0, 0, label("구분", style.labels, 2), rowspan=head, colspan=lead)
+    col = lead
+    for column in columns:
+        if two_rows and column in grouped:
+            if column == grouped[0]:
+                grid.add(0, col, YEARS_GROUP, colspan=len(grouped))
+            grid.add(1, col, column)
+        else:
+            grid.add(0, col, column, rowspan=head)
+        col += 1
+    row = head
+    for source in sources:
+        source_label = label(source, style.labels, 2) if len(source) == 2 else source
+        kinds: list[str | None] = list(measures) if measures else [None]
+        present = [m for m in kinds if any((source, m, c) in by_key for c in columns)]
+        if measures:
+            grid.add(row, 0, source_label, rowspan=len(present))
+        for measure in present:
+            if measure:
+                grid.add(row, 1, measure)
+            else:
+                grid.add(row, 0, source_label)
+            for i, column in enumerate(columns):
+                cell = by_key.get((source, measure, column))
+                grid.add(row, lead + i, _cell_text(cell, unit_won))
+            row += 1
+    built = grid.build()
+    return transpose(built) if style.orientation == "columns" else built
+
+
+def _cell_text(cell: FinanceCell | None, unit_won: int | None) -> str:
+    """The cell as the card wrote it, or re-written in the style's unit."""
+    if cell is None:
+        return ""
+    return cell.raw if unit_won is None else cell_amount(cell.won, cell.raw, unit_won)
+
+
+def _kind(cells: list[FinanceCell], column: str) -> str:
+    return next(c.kind for c in cells if c.column == column)
+
+
+ACHIEVEMENT_HEADER = ("주요사업", "목표치", "추진상황", "추진내용")
+
+
+def achievement_grid(card: Card, style: Style, bullet: str = "") -> Grid:
+    """주요사업 | 목표치 | 추진상황 | 추진내용, a ``<2024>`` row before each year's rows; the
+    main-project cell (the pledge, which the card model does not keep) spans the year's rows."""
+    grid = GridBuilder("achievements")
+    for col, word in enumerate(ACHIEVEMENT_HEADER):
+        grid.add(0, col, word)
+    row = 1
+    years = _unique(str(a.year) for a in card.achievements)
+    for year in years:
+        rows = [a for a in card.achievements if str(a.year) == year]
+        grid.add(row, 0, "")
+        grid.add(row, 1, f"<{year}>")
+        grid.add(row, 2, "")
+        grid.add(row, 3, "")
+        row += 1
+        grid.add(row, 0, card.pledge.title or "", rowspan=len(rows))
+        for achievement in rows:
+            grid.add(row, 1, f"{bullet}{achievement.project}")
+            grid.add(row, 2, achievement.status or "")
+            grid.add(row, 3, "\n".join(f"{bullet}{d}" for d in achievement.details))
+            row += 1
+    return grid.build()
+
+
+def channel_grid(card: Card, style: Style) -> Grid:
+    """The 소통 table: the channels as the header row, their counts below (or sideways)."""
+    grid = GridBuilder("communication")
+    for col, channel in enumerate(card.communication):
+        grid.add(0, col, channel.channel)
+        grid.add(1, col, channel.text)
+    built = grid.build()
+    return transpose(built) if style.orientation == "columns" else built
+
+
+YEARLY_HEADER = ("연도", "추진계획", "추진실적", "추진율(%)", "비고")
+
+
+def yearly_grid(card: Card) -> Grid:
+    """연도별 추진계획 및 실적: year | plan | result | rate | note; an empty cell is ``-``."""
+    grid = GridBuilder("yearly")
+    for col, word in enumerate(YEARLY_HEADER):
+        grid.add(0, col, word)
+    for row, plan in enumerate(card.yearly, start=1):
+        rate = "-" if plan.rate is None else f"{plan.rate:g}"
+        for col, text in enumerate((plan.years.text, plan.plan, plan.result or "-", rate, plan.note or "-")):
+            grid.add(row, col, text)
+    return grid.build()
