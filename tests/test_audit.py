@@ -411,3 +411,209 @@ def test_self_html_report_in_a_real_browser(self_audit: tuple[str, dict[str, Any
     assert files == {f["path"]: f["unplaced_share"] for f in report["files"]}
     parts = [a["data-part"] for t, a in dom.elements if t == "missing-parts" and "data-part" in a]
     assert parts == [m["part"] for m in report["missing_parts"]]
+
+
+# --- the source pane, fonts, findings by code, caps, workers and --fail-on ----------------------
+
+#: Measures the page in the browser and leaves the answers on <body> as data attributes.
+MEASURE = """<script>
+(function () {
+  const b = document.body.dataset, pres = [...document.querySelectorAll('pre.source')];
+  const boxed = pres.find(p => p.textContent.includes('\u250f'));
+  b.bodyFont = getComputedStyle(document.body).fontFamily;
+  b.sourceFont = pres.length ? getComputedStyle(pres[0]).fontFamily : '';
+  b.whiteSpace = pres.map(p => getComputedStyle(p).whiteSpace).join(' ');
+  if (boxed) {
+    boxed.closest('details').open = true;
+    b.scrollsSideways = String(boxed.scrollWidth > boxed.clientWidth);
+    const text = boxed.firstChild.textContent;
+    const longest = text.split('\\n').reduce((a, l) => l.length > a.length ? l : a);
+    const range = document.createRange(), at = text.indexOf(longest);
+    range.setStart(boxed.firstChild, at); range.setEnd(boxed.firstChild, at + longest.length);
+    b.longestLineRects = String(new Set([...range.getClientRects()].map(r => Math.round(r.top))).size);
+  }
+})();
+</script>"""
+
+KOREAN_FONT_NAMES = ("Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans CJK KR", "NanumGothic")
+
+
+def _measured(page: Path, tmp_path: Path) -> dict[str, str]:
+    copy = tmp_path / "measured.html"
+    copy.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    loaded = browser("--window-size=1200,1600", "--dump-dom", copy.as_uri(), profile=tmp_path / "profile")
+    assert loaded.returncode == 0, loaded.stderr[-2000:]
+    dom = _Collector()
+    dom.feed(loaded.stdout)
+    return next(a for _t, a in dom.elements if a["tag"] == "body")
+
+
+@pytest.mark.parametrize("font", KOREAN_FONT_NAMES)
+@pytest.mark.parametrize("rule", ["body {", ".source {"])
+def test_page_names_korean_fonts_of_every_desktop(samples_audit: tuple[int, str, dict[str, Any], Path],
+                                                  rule: str, font: str) -> None:
+    page = samples_audit[3].read_text(encoding="utf-8")
+    css = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    declaration = css.split(rule, 1)[1].split("}", 1)[0]
+    assert f'"{font}"' in declaration.split("font-family:", 1)[1]
+
+
+def test_source_pane_css_does_not_wrap(samples_audit: tuple[int, str, dict[str, Any], Path]) -> None:
+    page = samples_audit[3].read_text(encoding="utf-8")
+    css = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    source = css.split(".source {", 1)[1].split("}", 1)[0]
+    assert "white-space: pre;" in source and "overflow: auto" in source and "break-all" not in source
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary on PATH (apt-get install chromium)")
+def test_source_pane_in_a_real_browser(samples_audit: tuple[int, str, dict[str, Any], Path],
+                                       tmp_path: Path) -> None:
+    body = _measured(samples_audit[3], tmp_path)
+    assert set(body["data-white-space"].split()) == {"pre"}
+    assert body["data-scrolls-sideways"] == "true"  # the box-drawn table is wider than its pane
+    assert body["data-longest-line-rects"] == "1"  # ... and its longest line stays one line
+    for font in KOREAN_FONT_NAMES:
+        assert font in body["data-body-font"] and font in body["data-source-font"]
+
+
+def test_golden_audit_counts_findings_by_code(samples_audit: tuple[int, str, dict[str, Any], Path]) -> None:
+    _code, out, report, page = samples_audit
+    codes = report["findings_by_code"]
+    assert codes and list(codes) == sorted(codes)
+    assert sum(codes.values()) == report["counts"]["findings"]
+    assert {"finance.row_sum", "card.missing_part"} <= set(codes)
+    assert "findings by code:" in out and all(f"  {code} " in out for code in codes)
+    assert 'id="findings-by-code"' in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary on PATH (apt-get install chromium)")
+def test_golden_findings_table_in_a_real_browser(samples_audit: tuple[int, str, dict[str, Any], Path],
+                                                 tmp_path: Path) -> None:
+    _code, _out, report, page = samples_audit
+    loaded = browser("--dump-dom", page.as_uri(), profile=tmp_path / "profile")
+    dom = _Collector()
+    dom.feed(loaded.stdout)
+    shown = {a["data-code"]: int(a["data-count"]) for t, a in dom.elements
+             if t == "findings-by-code" and "data-code" in a}
+    assert shown == report["findings_by_code"]
+
+
+def _huge_card_file(folder: Path, copies: int) -> Path:
+    """A booklet of ``copies`` seed cards (over 200 kB), with its parse as golden."""
+    seed = (SAMPLES / SEED / f"{SEED}.txt").read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "huge.txt"
+    path.write_text("\n".join([seed] * copies), encoding="utf-8")
+    code, out, _err = run("parse", str(path))
+    assert code == 0 and len(json.loads(out)) == copies
+    (folder / "huge.expected.json").write_text(out, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("mode", [(), ("--self",)], ids=["golden", "self"])
+def test_html_caps_a_huge_source(tmp_path: Path, mode: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    import pledgecard.audit.html as report_html
+    monkeypatch.setattr(report_html, "MAX_CARDS_PER_FILE", 10)
+    source = _huge_card_file(tmp_path / "in", copies=30)
+    size = source.stat().st_size
+    assert size > 250_000
+    page_path, report_json = tmp_path / "r.html", tmp_path / "r.json"
+    code, _out, err = run("audit", *mode, str(tmp_path / "in"), "--html", str(page_path), "--json", str(report_json))
+    assert code == 0, err
+    page = page_path.read_text(encoding="utf-8")
+    pre = page.split('<pre class="source">', 1)[1].split("</pre>", 1)[0]
+    assert len(pre.encode("utf-8")) < 230_000  # 200 kB of text, escaped
+    assert int(page.split('data-cut="', 1)[1].split('"', 1)[0]) > 250_000  # the whole text's size
+    assert "source text cut: the first 200 kB of" in page
+    assert "… and 20 more cards, not shown" in page
+    report = json.loads(report_json.read_text(encoding="utf-8"))
+    if mode:  # the share still counts the whole source
+        seed_chars = report["files"][0]["source_chars"] / 30
+        assert seed_chars == int(seed_chars) > 1000
+    else:
+        assert report["overall"]["accuracy"] == 1.0 and report["counts"]["cards"] == 30
+
+
+def test_small_source_is_not_cut(samples_audit: tuple[int, str, dict[str, Any], Path]) -> None:
+    page = samples_audit[3].read_text(encoding="utf-8")
+    assert "data-cut=" not in page and "more cards, not shown" not in page
+
+
+def _audit_json(tmp_path: Path, *argv: str) -> dict[str, Any]:
+    report_json = tmp_path / f"r{len(list(tmp_path.iterdir()))}.json"
+    code, _out, err = run("audit", *argv, "--json", str(report_json))
+    assert code == 0, err
+    return json.loads(report_json.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("mode", [(), ("--self",)], ids=["golden", "self"])
+def test_jobs_give_the_same_report(tmp_path: Path, mode: tuple[str, ...]) -> None:
+    one = _audit_json(tmp_path, *mode, str(SAMPLES), "--jobs", "1")
+    two = _audit_json(tmp_path, *mode, str(SAMPLES), "-j", "2")
+    assert one == two and one["counts"]["files"] >= 24
+
+
+def test_audit_uses_the_batch_worker_pool_on_all_cores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pledgecard.audit.parallel as parallel
+    seen: list[int] = []
+
+    class Recording(parallel.WorkerPool):
+        def __init__(self, jobs: int, *args: Any, **kwargs: Any) -> None:
+            seen.append(jobs)
+            super().__init__(jobs, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "WorkerPool", Recording)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 3)
+    copy_sample(tmp_path, SEED)
+    assert run("audit", str(tmp_path))[0] == 0
+    assert run("audit", "--self", str(tmp_path), "--jobs", "2")[0] == 0
+    assert seen == [3, 2]
+
+
+def test_a_crashing_parse_is_a_failed_file_not_a_failed_audit(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import pledgecard.audit.parallel as parallel
+    real = parallel.parse_source
+
+    def crashing(path: Path, label: str, with_text: bool) -> Any:
+        if path.suffix == ".hwpx":
+            os._exit(3)  # in the worker process
+        return real(path, label, with_text)
+
+    monkeypatch.setattr(parallel, "parse_source", crashing)
+    copy_sample(tmp_path, SEED, (".txt", ".hwpx"))
+    report = _audit_json(tmp_path, "--self", str(tmp_path), "--jobs", "2")
+    statuses = {f["format"]: (f["status"], f["reason"]) for f in report["files"]}
+    assert statuses["txt"] == ("ok", None)
+    assert statuses["hwpx"][0] == "failed" and "the parser crashed (exit code 3" in statuses["hwpx"][1]
+
+
+@pytest.mark.parametrize(("mode", "fail_on", "broken", "code"), [
+    (("--self",), None, True, 0),
+    (("--self",), "failed", True, 1),
+    (("--self",), "failed", False, 0),
+    (("--self",), "partial", False, 1),  # missing-parts is partial
+    ((), "failed", True, 1),
+    ((), "failed", False, 0),
+])
+def test_fail_on(tmp_path: Path, mode: tuple[str, ...], fail_on: str | None, broken: bool, code: int) -> None:
+    copy_sample(tmp_path, SEED, (".txt", ".pdf"))
+    copy_sample(tmp_path, "missing-parts") if fail_on == "partial" else None
+    if broken:
+        (tmp_path / SEED / f"{SEED}.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00" * 64)
+    argv = [*mode, str(tmp_path), *(["--fail-on", fail_on] if fail_on else [])]
+    got, out, err = run("audit", *argv)
+    assert got == code and out
+    if code:
+        assert err.count("\n") == 1 and err.startswith("pledgecard: ") and f"(--fail-on {fail_on})" in err
+    else:
+        assert err == ""
+
+
+@pytest.mark.parametrize("argv", [["--jobs", "0"], ["--jobs", "x"], ["--fail-on", "sometimes"]])
+def test_bad_jobs_or_fail_on_is_usage(tmp_path: Path, argv: list[str]) -> None:
+    copy_sample(tmp_path, SEED)
+    code, out, _err = run("audit", str(tmp_path), *argv)
+    assert code == 2 and out == ""

@@ -9,6 +9,9 @@ from pledgecard.audit.page import esc, table
 from pledgecard.audit.sources import locate
 from pledgecard.models import Card, Finding, Item, Money, Quantity, Span
 
+#: Pieces of unplaced text listed under a source when they are not found in it.
+MAX_LOST_SHOWN = 50
+
 
 class Bad:
     """The mismatched paths of one card; ``under(prefix)`` says whether a rendered part holds one."""
@@ -203,10 +206,19 @@ def card_html(card: Card, index: int, mismatched: Iterable[str], anchor: str) ->
     return "\n".join(parts)
 
 
-def source_html(text: str, unplaced: Sequence[str], error: str | None = None) -> str:
-    """The source text in a ``<pre>``, each piece of unplaced text in a ``<mark>``."""
+def cut_note(shown_bytes: int, full_bytes: int) -> str:
+    """The visible note under a source text that was cut to fit the page."""
+    return (f'<p class="cut small" data-cut="{full_bytes}">source text cut: the first {shown_bytes // 1000:,} kB of '
+            f"{full_bytes // 1000:,} kB are shown (the whole file was parsed, compared and counted)</p>")
+
+
+def source_html(text: str, unplaced: Sequence[str], error: str | None = None, full_bytes: int = 0) -> str:
+    """The source text in a ``<pre>``, each piece of unplaced text in a ``<mark>``; ``full_bytes``
+    larger than the text's size says the text was cut, with a note."""
     if error:
         return f'<p class="empty">source text unavailable: {esc(error)}</p>'
+    shown_bytes = len(text.encode("utf-8"))
+    cut = full_bytes > shown_bytes
     spans, lost = locate(text, unplaced)
     out, at = [], 0
     for start, end in spans:
@@ -214,8 +226,10 @@ def source_html(text: str, unplaced: Sequence[str], error: str | None = None) ->
         out.append(f'<mark title="unplaced: no field took this text">{esc(text[start:end])}</mark>')
         at = end
     out.append(esc(text[at:]))
-    note = ""
+    note = cut_note(shown_bytes, full_bytes) if cut else ""
     if lost:
-        note = ('<p class="small muted">unplaced text not found verbatim in the source: '
-                + "; ".join(f"<mark>{esc(t)}</mark>" for t in lost) + "</p>")
+        where = "in the part shown" if cut else "verbatim in the source"
+        note += (f'<p class="small muted">unplaced text not found {where}: '
+                 + "; ".join(f"<mark>{esc(t)}</mark>" for t in lost[:MAX_LOST_SHOWN])
+                 + (f" … and {len(lost) - MAX_LOST_SHOWN:,} more" if len(lost) > MAX_LOST_SHOWN else "") + "</p>")
     return f'<pre class="source">{"".join(out)}</pre>{note}'

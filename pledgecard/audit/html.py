@@ -7,15 +7,19 @@ may read carry data attributes: ``data-accuracy`` (the exact float of the JSON r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pledgecard.audit.cardview import card_html, findings_html, source_html
 from pledgecard.audit.page import acc_cell, counts_block, esc, jsonish, page, pct, share_pct, table
 from pledgecard.audit.report import AuditedFile, AuditReport, AuditRun, Mismatch, Tally
 from pledgecard.audit.selfcheck import CheckedFile, SelfRun
+from pledgecard.audit.sources import Parsed
+from pledgecard.models import Card
 
 #: Mismatch rows shown per file; the JSON report has all of them.
 MAX_ROWS_PER_FILE = 200
+#: Cards shown per file (a huge booklet); every card is compared and counted all the same.
+MAX_CARDS_PER_FILE = 50
 EXPLAIN = ("Accuracy = matched leaves / compared leaves. A leaf is one scalar value of a card or the length of a "
            "list (<code>achievements#len</code>); <code>source</code> and <code>provenance</code> are not compared; "
            "a value on one side only counts each of its leaves as a mismatch.")
@@ -26,6 +30,26 @@ def _tally_row(attr: str, key: str, tally: Tally, link: str | None = None) -> st
     return (f'<tr {attr}="{esc(key)}" data-accuracy="{tally.accuracy!r}" data-leaves="{tally.leaves}" '
             f'data-matched="{tally.matched}"><td>{label}</td>{acc_cell(tally.accuracy)}'
             f'<td class="num">{tally.matched:,} / {tally.leaves:,}</td></tr>')
+
+
+def codes_table(codes: dict[str, int]) -> str:
+    """Findings counted by code, one row each (``data-code``, ``data-count``)."""
+    return table(["finding code", "count"], [f'<tr data-code="{esc(c)}" data-count="{n}"><td>{esc(c)}</td>'
+                                             f'<td class="num">{n:,}</td></tr>' for c, n in codes.items()],
+                 'id="findings-by-code"')
+
+
+def cards_html(cards: Sequence[Card], render: Callable[[int, Card], str]) -> str:
+    """The first :data:`MAX_CARDS_PER_FILE` cards rendered, with a note of the rest."""
+    shown = "\n".join(render(i, card) for i, card in enumerate(cards[:MAX_CARDS_PER_FILE]))
+    shown = shown or '<p class="empty">no card parsed</p>'
+    more = len(cards) - MAX_CARDS_PER_FILE
+    return shown + (f'<p class="cut small">… and {more:,} more cards, not shown (all of them are compared and '
+                    "counted; see <code>--json</code>)</p>" if more > 0 else "")
+
+
+def _source(entry: Parsed, unplaced: list[str]) -> str:
+    return source_html(entry.text, unplaced, entry.text_error, entry.text_bytes)
 
 
 def summary_html(report: AuditReport) -> str:
@@ -51,7 +75,8 @@ def summary_html(report: AuditReport) -> str:
     every = table(["field path", "accuracy", "leaves"],
                   [_tally_row("data-field", k, t) for k, t in report.by_field.items()], 'id="by-field"')
     return (counts + f'<div class="grid"><div><h3>Overall</h3>{overall}<h3>By format</h3>{formats}'
-            f"<h3>Fields below 100 %</h3>{fields}</div><div><h3>By section</h3>{sections}</div></div>"
+            f"<h3>Fields below 100 %</h3>{fields}</div><div><h3>By section</h3>{sections}</div>"
+            f"<div><h3>Findings by code</h3>{codes_table(report.findings_by_code)}</div></div>"
             f"<details><summary>every field path ({len(report.by_field)})</summary>{every}</details>")
 
 
@@ -100,11 +125,9 @@ def file_section(n: int, entry: AuditedFile) -> str:
     by_card: dict[int | None, list[str]] = {}
     for m in entry.mismatches:
         by_card.setdefault(m.card, []).append(m.path)
-    cards = "\n".join(card_html(card, i, by_card.get(i, []), f"file-{n}-card-{i}")
-                      for i, card in enumerate(result.cards)) or '<p class="empty">no card parsed</p>'
+    cards = cards_html(result.cards, lambda i, card: card_html(card, i, by_card.get(i, []), f"file-{n}-card-{i}"))
     body = (f'<p class="small muted">{" · ".join(meta)}</p>{problems}{mismatches}{file_findings}'
-            f'<div class="pair"><div><h3>Source text</h3>'
-            f"{source_html(entry.parsed.text, unplaced, entry.parsed.text_error)}</div>"
+            f'<div class="pair"><div><h3>Source text</h3>{_source(entry.parsed, unplaced)}</div>'
             f"<div><h3>Extracted cards</h3>{cards}</div></div>")
     open_attr = "" if perfect else " open"
     return (f'<section class="file" id="file-{n}" data-file="{esc(a.path)}" data-accuracy="{a.tally.accuracy!r}">'
@@ -128,10 +151,9 @@ def _self_file_section(n: int, entry: CheckedFile) -> str:
     unplaced = [t for card in result.cards for t in card.unplaced]
     notable = f.status != "ok" or bool(unplaced)
     reason = f'<p class="acc-bad">{esc(f.reason)}</p>' if f.reason else ""
-    findings = "".join(f"<h4>card {i + 1}: {esc(card.pledge.title or '(no title)')}</h4>{findings_html(card.findings)}"
-                       for i, card in enumerate(result.cards))
-    body = (f"{reason}<div class=\"pair\"><div><h3>Source text</h3>"
-            f"{source_html(entry.parsed.text, unplaced, entry.parsed.text_error)}</div>"
+    findings = cards_html(result.cards, lambda i, card: f"<h4>card {i + 1}: {esc(card.pledge.title or '(no title)')}"
+                          f"</h4>{findings_html(card.findings)}")
+    body = (f"{reason}<div class=\"pair\"><div><h3>Source text</h3>{_source(entry.parsed, unplaced)}</div>"
             f"<div><h3>Findings</h3>{findings_html(result.findings) if result.findings else ''}{findings}</div></div>")
     return (f'<section class="file" id="file-{n}" data-file="{esc(f.path)}"><details{" open" if notable else ""}>'
             f'<summary><h2 style="display:inline">{esc(f.path)}</h2> <span class="status-{esc(f.status)}">'
@@ -152,8 +174,7 @@ def render_self_html(run: SelfRun) -> str:
     statuses = table(["status", "files"], [f'<tr data-status="{esc(s)}"><td class="status-{esc(s)}">{esc(s)}</td>'
                                            f'<td class="num">{n}</td></tr>' for s, n in r.statuses.items()],
                      'id="statuses"')
-    codes = table(["finding code", "count"], [f'<tr data-code="{esc(c)}"><td>{esc(c)}</td><td class="num">{n}</td></tr>'
-                                              for c, n in r.findings_by_code.items()], 'id="findings-by-code"')
+    codes = codes_table(r.findings_by_code)
     files = table(["file", "format", "status", "cards", "findings", "unplaced chars / source chars", "share"], [
         f'<tr data-file="{esc(f.path)}" data-share="{f.unplaced_share!r}"><td><a href="#file-{n}">{esc(f.path)}</a>'
         f'</td><td>{esc(f.format)}</td><td class="status-{esc(f.status)}">{esc(f.status)}</td>'

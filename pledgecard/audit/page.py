@@ -10,12 +10,22 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 
+#: Korean fonts the page names, so Korean shows on every desktop (no empty boxes): Windows
+#: (Malgun Gothic), macOS (Apple SD Gothic Neo), Linux (Noto Sans CJK KR, NanumGothic).
+KOREAN_FONTS = ('"Malgun Gothic"', '"맑은 고딕"', '"Apple SD Gothic Neo"', '"Noto Sans CJK KR"', '"Noto Sans KR"',
+                '"NanumGothic"', '"Nanum Gothic"', '"Source Han Sans K"')
+#: Fixed-width fonts with Korean first for the source pane (aligned and box-drawn tables),
+#: then the Korean fonts above for the glyphs a fixed-width font lacks.
+SOURCE_FONTS = ('"D2Coding"', '"NanumGothicCoding"', '"Noto Sans Mono CJK KR"', '"GulimChe"', '"굴림체"',
+                '"Menlo"', '"Consolas"', *KOREAN_FONTS)
+BODY_FONT = ", ".join((*KOREAN_FONTS, "system-ui", "sans-serif"))
+SOURCE_FONT = ", ".join((*SOURCE_FONTS, "monospace"))
+
 CSS = """
 :root { --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --line: #d0d7de; --soft: #f6f8fa; --mark: #ffe08a; }
 * { box-sizing: border-box; }
 body { margin: 0; padding: 24px 32px; color: #1f2328; background: #fff; line-height: 1.45; font-size: 14px;
-  font-family: "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Nanum Gothic", "NanumBarunGothic",
-  "Malgun Gothic", "맑은 고딕", "Apple SD Gothic Neo", "Source Han Sans K", system-ui, sans-serif; }
+  font-family: @BODY_FONT@; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; }
 h3 { font-size: 15px; margin: 16px 0 6px; } h4 { font-size: 14px; margin: 12px 0 4px; }
 .muted { color: #656d76; } .small { font-size: 12px; }
@@ -35,9 +45,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 section.file { border-top: 2px solid var(--line); margin-top: 28px; }
 .pair { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 20px; align-items: start; }
 .source { margin: 0; padding: 10px 12px; background: var(--soft); border: 1px solid var(--line); border-radius: 6px;
-  white-space: pre-wrap; word-break: break-all; font-size: 12.5px; max-height: 1400px; overflow: auto;
-  font-family: "D2Coding", "NanumGothicCoding", "Noto Sans Mono CJK KR", "Noto Sans CJK KR", "NanumGothic",
-  monospace; }
+  white-space: pre; overflow-wrap: normal; word-break: normal; overflow: auto; font-size: 12.5px; max-height: 1400px;
+  font-family: @SOURCE_FONT@; }
+.cut { border-left: 3px solid var(--warn); padding: 2px 8px; color: var(--warn); }
 mark { background: var(--mark); outline: 1px solid #d4a72c; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; margin-bottom: 16px; }
 dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0; }
@@ -57,9 +67,10 @@ ul.findings { padding-left: 18px; } .sev-error { color: var(--bad); } .sev-warni
 .sev-info { color: #656d76; }
 .empty { color: #656d76; font-style: italic; }
 @media print { .source { max-height: none; } }
-"""
+""".replace("@BODY_FONT@", BODY_FONT).replace("@SOURCE_FONT@", SOURCE_FONT)
 
-FONT_NOTE = "Korean text needs a CJK font (Noto Sans CJK KR or NanumGothic)."
+FONT_NOTE = ("Korean text needs a Korean font: Malgun Gothic (Windows), Apple SD Gothic Neo (macOS), "
+             "Noto Sans CJK KR or NanumGothic (Linux).")
 
 
 def esc(value: object) -> str:

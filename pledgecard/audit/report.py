@@ -7,6 +7,7 @@ per field path (indexes generalized), per section (top-level key), per format an
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from pledgecard import __version__
 from pledgecard.audit.compare import Leaf, diff_cards
-from pledgecard.audit.sources import Parsed, golden_of, parse_source
+from pledgecard.audit.parallel import parse_sources
+from pledgecard.audit.sources import Parsed, golden_of
 
 MismatchKind = Literal["changed", "missing", "extra"]
 
@@ -88,6 +90,7 @@ class AuditReport(ReportModel):
     by_format: dict[str, Tally]
     by_section: dict[str, Tally]
     by_field: dict[str, Tally]
+    findings_by_code: dict[str, int] = Field(default_factory=dict)
     files: list[FileAudit]
     mismatches: list[Mismatch]
 
@@ -190,14 +193,25 @@ def label_of(path: Path, root: Path, root_label: str) -> str:
     return f"{root_label.rstrip('/')}/{inside}" if root_label not in ("", ".") else inside
 
 
-def run_audit(root: Path, sources: Sequence[Path], with_text: bool, root_label: str | None = None) -> AuditRun:
-    """Parse every source, compare it with its golden and aggregate."""
+def findings_by_code(parsed: Iterable[Parsed]) -> dict[str, int]:
+    """Findings of every file and card, counted by code (sorted by code)."""
+    codes: Counter[str] = Counter()
+    for entry in parsed:
+        codes.update(f.code for f in entry.result.findings)
+        codes.update(f.code for card in entry.result.cards for f in card.findings)
+    return dict(sorted(codes.items()))
+
+
+def run_audit(root: Path, sources: Sequence[Path], with_text: bool, root_label: str | None = None,
+              jobs: int | None = None) -> AuditRun:
+    """Parse every source (in ``jobs`` worker processes, default all cores), compare it with its
+    golden and aggregate."""
     root_label = str(root) if root_label is None else root_label
     overall, by_format, by_section, by_field = _Counter(), _Counter(), _Counter(), _Counter()
     audited: list[AuditedFile] = []
-    for path in sources:
-        label = label_of(path, root, root_label)
-        parsed = parse_source(path, label, with_text)
+    labels = [label_of(path, root, root_label) for path in sources]
+    everything = parse_sources(sources, labels, with_text, jobs)
+    for path, label, parsed in zip(sources, labels, everything, strict=True):
         golden = golden_of(path)
         entry, leaves = audit_file(parsed, label, golden, label_of(golden, root, root_label))
         audited.append(entry)
@@ -215,5 +229,6 @@ def run_audit(root: Path, sources: Sequence[Path], with_text: bool, root_label: 
     report = AuditReport(root=root_label, counts=counts,
                          overall=overall.tallies().get("all", Tally.of(0, 0)),
                          by_format=_in_format_order(by_format.tallies()), by_section=by_section.tallies(),
-                         by_field=by_field.tallies(), files=files, mismatches=mismatches)
+                         by_field=by_field.tallies(), findings_by_code=findings_by_code(everything), files=files,
+                         mismatches=mismatches)
     return AuditRun(report, audited)

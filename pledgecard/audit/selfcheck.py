@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Literal
 
 from pledgecard import __version__
+from pledgecard.audit.parallel import parse_sources
 from pledgecard.audit.report import ReportModel, label_of
-from pledgecard.audit.sources import Parsed, parse_source, printed_chars
+from pledgecard.audit.sources import Parsed, printed_chars
 
 STATUSES = ("ok", "partial", "failed")
 MISSING_PART = "card.missing_part"
@@ -88,7 +89,7 @@ def check_file(parsed: Parsed, label: str) -> tuple[SelfFile, list[MissingPart]]
     result = parsed.result
     codes = Counter(f.code for f in result.findings)
     codes.update(f.code for card in result.cards for f in card.findings)
-    source_chars = printed_chars(parsed.text)
+    source_chars = parsed.source_chars
     unplaced_chars = sum(printed_chars(piece) for card in result.cards for piece in card.unplaced)
     missing = [
         MissingPart(file=label, card=i, card_id=card.card_id, title=card.pledge.title, part=finding.path,
@@ -104,13 +105,15 @@ def check_file(parsed: Parsed, label: str) -> tuple[SelfFile, list[MissingPart]]
     return entry, missing
 
 
-def run_selfcheck(root: Path, sources: Sequence[Path], root_label: str | None = None) -> SelfRun:
+def run_selfcheck(root: Path, sources: Sequence[Path], root_label: str | None = None,
+                  jobs: int | None = None) -> SelfRun:
+    """Parse every source (in ``jobs`` worker processes, default all cores) and say what the
+    parses say about themselves."""
     root_label = str(root) if root_label is None else root_label
     checked: list[CheckedFile] = []
     missing: list[MissingPart] = []
-    for path in sources:
-        label = label_of(path, root, root_label)
-        parsed = parse_source(path, label, with_text=True)
+    labels = [label_of(path, root, root_label) for path in sources]
+    for label, parsed in zip(labels, parse_sources(sources, labels, with_text=True, jobs=jobs), strict=True):
         entry, lacks = check_file(parsed, label)
         checked.append(CheckedFile(parsed, entry))
         missing.extend(lacks)

@@ -18,6 +18,9 @@ from pledgecard.pipeline import parse_bytes, read_bytes
 #: File name endings an audit parses (the same as ``convert``).
 SOURCE_SUFFIXES = (".txt", ".hwp", ".hwpx", ".pdf")
 GOLDEN_SUFFIX = ".expected.json"
+#: Source text a report embeds per file, in UTF-8 bytes; the rest is cut with a visible note
+#: (the whole file is still parsed, compared and counted).
+MAX_SOURCE_BYTES = 200_000
 _BOX_DRAWING = regex.compile(r"[\u2500-\u257f\s]")
 
 
@@ -75,13 +78,28 @@ def document_text(document: Document) -> str:
 
 @dataclass
 class Parsed:
-    """One parsed source file with the text a person reads it by."""
+    """One parsed source file with the text a person reads it by: ``text`` is at most
+    :data:`MAX_SOURCE_BYTES` of it, ``text_bytes`` the whole text's size and ``source_chars`` its
+    printed characters (:func:`printed_chars`)."""
 
     path: Path
     format: str
     result: FileResult
     text: str = ""
     text_error: str | None = None
+    text_bytes: int = 0
+    source_chars: int = 0
+
+    @property
+    def text_cut(self) -> bool:
+        return self.text_bytes > len(self.text.encode("utf-8"))
+
+
+def cut_text(text: str, limit: int | None = None) -> str:
+    """The first ``limit`` UTF-8 bytes of ``text`` (default :data:`MAX_SOURCE_BYTES`), whole characters."""
+    limit = MAX_SOURCE_BYTES if limit is None else limit
+    data = text.encode("utf-8")
+    return text if len(data) <= limit else data[:limit].decode("utf-8", errors="ignore")
 
 
 def source_text(path: Path, data: bytes) -> str:
@@ -101,12 +119,40 @@ def parse_source(path: Path, label: str, with_text: bool) -> Parsed:
     parsed = Parsed(path, format_of(path), parse_bytes(data, label))
     if with_text:
         try:
-            parsed.text = source_text(path, data)
+            text = source_text(path, data)
         except ReadError as exc:
             parsed.text_error = exc.reason
         except Exception as exc:  # the text is for reading only; a reader bug must not stop the audit
             parsed.text_error = f"{type(exc).__name__}: {exc}"
+        else:
+            parsed.text, parsed.text_bytes = cut_text(text), len(text.encode("utf-8"))
+            parsed.source_chars = printed_chars(text)
     return parsed
+
+
+class ParsedResult(FileResult):
+    """A file's result with the text a person reads it by: what a worker process sends back
+    (the pool passes it on as the JSON of a ``FileResult``; a crash's plain ``FileResult``
+    reads as one with no text)."""
+
+    source_format: str = ""
+    text: str = ""
+    text_error: str | None = None
+    text_bytes: int = 0
+    source_chars: int = 0
+
+    @classmethod
+    def of(cls, parsed: Parsed) -> ParsedResult:
+        return cls(**dict(parsed.result), source_format=parsed.format, text=parsed.text,
+                   text_error=parsed.text_error, text_bytes=parsed.text_bytes, source_chars=parsed.source_chars)
+
+    def parsed(self, path: Path, with_text: bool) -> Parsed:
+        result = FileResult(**{name: getattr(self, name) for name in FileResult.model_fields})
+        text_error = self.text_error
+        if with_text and not self.source_format and text_error is None:  # a crash or a time-out: no text
+            text_error = f"no source text: {self.reason}"
+        return Parsed(path, self.source_format or format_of(path), result, self.text, text_error, self.text_bytes,
+                      self.source_chars)
 
 
 def printed_chars(text: str) -> int:

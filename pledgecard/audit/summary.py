@@ -24,6 +24,11 @@ def _tally_lines(title: str, tallies: Iterable[tuple[str, Tally]], width: int) -
     return lines
 
 
+def _codes_lines(codes: dict[str, int]) -> list[str]:
+    return ["findings by code:" if codes else "findings by code: none",
+            *(f"  {code:<28} {n:>5}" for code, n in codes.items())]
+
+
 def audit_summary(report: AuditReport, show: int) -> str:
     """Overall, per format, per section, the fields below 100 %, the first ``show`` mismatches and
     the files that failed."""
@@ -48,6 +53,7 @@ def audit_summary(report: AuditReport, show: int) -> str:
             lines.append(f"  {m.file}{card}: {m.path} [{m.kind}] expected {expected} got {got}")
     else:
         lines.append("mismatches: none")
+    lines += _codes_lines(report.findings_by_code)
     for f in report.files:
         if f.status == "failed":
             lines.append(f"failed: {f.path}: {f.reason}")
@@ -62,8 +68,7 @@ def self_summary(report: SelfReport) -> str:
              "statuses: " + ", ".join(f"{n} {s}" for s, n in report.statuses.items()),
              f"unplaced text: {report.unplaced_chars:,} of {report.source_chars:,} source characters "
              f"({share_pct(report.unplaced_share)}; whitespace and box lines not counted)"]
-    lines.append("findings by code:" if report.findings_by_code else "findings by code: none")
-    lines += [f"  {code:<28} {n:>5}" for code, n in report.findings_by_code.items()]
+    lines += _codes_lines(report.findings_by_code)
     width = max([4, *(len(f.path) for f in report.files)])
     lines.append("files:")
     for f in report.files:
