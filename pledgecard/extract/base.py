@@ -48,6 +48,14 @@ KNOWN_MAGIC: dict[bytes, str] = {
 }
 
 
+#: Office Open XML packages, told by a part only they hold (zip member names are plain bytes).
+OFFICE_PARTS: dict[bytes, str] = {
+    b"word/document.xml": "a Word file (.docx)",
+    b"xl/workbook.xml": "an Excel file (.xlsx)",
+    b"ppt/presentation.xml": "a PowerPoint file (.pptx)",
+}
+
+
 def register(reader: type[Reader]) -> type[Reader]:
     READERS[reader.format] = reader
     return reader
@@ -72,6 +80,9 @@ def describe_unknown(data: bytes) -> str:
     if not data:
         return "empty file"
     if data.startswith(b"PK\x03\x04"):
+        office = next((what for part, what in OFFICE_PARTS.items() if part in data), None)
+        if office:
+            return f"{office}, not a pledge card"
         return "a zip archive that is not an HWPX document (no application/hwp+zip mimetype)"
     for magic, name in KNOWN_MAGIC.items():
         if data.startswith(magic):
