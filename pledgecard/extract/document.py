@@ -8,6 +8,8 @@ parser knows nothing of file formats. This module is the seam between them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -79,6 +81,9 @@ class Document(DocModel):
     format: SourceFormat
     blocks: list[Block] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    #: Lines a reader dropped as page furniture, kept so that no text is lost: page numbers and
+    #: running headers that cut a table, a repeated header row, a markdown ``|---|`` separator.
+    furniture: list[Paragraph] = Field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
@@ -88,6 +93,54 @@ class Document(DocModel):
 
 
 Cell.model_rebuild()
+
+
+# Valid Unicode only past the readers: a PDF's text layer can map a glyph to a lone UTF-16
+# surrogate, which no UTF-8 output can write (the JSON of the card would fail). A pair that a
+# reader handed on as two units is joined into its character; a lone one becomes U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+INVALID_UNICODE = "text.invalid_unicode"
+
+
+def valid_unicode(text: str) -> tuple[str, int]:
+    """``text`` with surrogate pairs joined and lone surrogates replaced; and how many were lone."""
+    if _SURROGATE.search(text) is None:
+        return text, 0
+    fixed = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return fixed, fixed.count("\ufffd") - text.count("\ufffd")
+
+
+def _holders(blocks: Sequence[object]) -> Iterator[Paragraph | Cell]:
+    """Every paragraph and cell in ``blocks``, nested ones too."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block
+        elif isinstance(block, Table):
+            for held in block.cells:
+                yield held
+                yield from _holders(held.paragraphs)
+                yield from _holders(held.tables)
+
+
+def with_valid_unicode(document: Document) -> Document:
+    """The document with every text valid Unicode, and a finding when a code point was replaced."""
+    replaced = 0
+    for name in type(document).model_fields:  # blocks, and any other list of blocks a reader keeps
+        value = getattr(document, name)
+        if not isinstance(value, list):
+            continue
+        for holder in _holders(value):
+            if _SURROGATE.search(holder.text):
+                holder.text, count = valid_unicode(holder.text)
+                replaced += count
+            if isinstance(holder, Paragraph) and holder.bullet and _SURROGATE.search(holder.bullet):
+                holder.bullet, count = valid_unicode(holder.bullet)
+                replaced += count
+    if replaced:
+        document.findings.append(Finding(
+            code=INVALID_UNICODE, severity="warning",
+            message=f"{replaced} invalid code point(s) (lone UTF-16 surrogates) in the text replaced by U+FFFD"))
+    return document
 
 
 # Small constructors the readers share. Readers build thousands of paragraphs and cells per

@@ -1,4 +1,5 @@
-"""The text-dump reader: encoding, paragraphs, box-drawn and flattened numeric tables."""
+"""The text-dump reader: encoding, paragraphs, box-drawn, pipe, tab, space-aligned and flattened
+numeric tables; page furniture that cut a table kept aside in ``Document.furniture``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pledgecard.extract.base import Reader, register
 from pledgecard.extract.document import Block, Document, Paragraph
 from pledgecard.extract.text.boxdraw import is_box_line, parse_box_table
 from pledgecard.extract.text.decode import decode_text, looks_like_text
+from pledgecard.extract.text.linetables import RepeatedLines, find_line_tables
 from pledgecard.extract.text.numgrid import build_grid, find_grids
 from pledgecard.extract.text.paragraphs import Line, build_paragraphs
 from pledgecard.models import SourceFormat
@@ -25,18 +27,24 @@ class TextReader(Reader):
     def read(self, path: Path, data: bytes) -> Document:
         text, _encoding = decode_text(data)
         lines = [Line(t.rstrip(), n) for n, t in enumerate(text.split("\n"), start=1)]
-        return Document(path=str(path), format="txt", blocks=text_blocks(lines))
+        furniture: list[Paragraph] = []
+        blocks = text_blocks(lines, furniture)
+        return Document(path=str(path), format="txt", blocks=blocks, furniture=furniture)
 
 
-def text_blocks(lines: list[Line]) -> list[Block]:
-    """Blocks in reading order: box tables as drawn, other lines as paragraphs and grids."""
+def text_blocks(lines: list[Line], furniture: list[Paragraph] | None = None) -> list[Block]:
+    """Blocks in reading order: box tables as drawn, other lines as paragraphs and grids.
+
+    Lines dropped as page furniture (a page break inside a table) go to ``furniture``."""
+    dropped: list[Paragraph] = [] if furniture is None else furniture
+    repeated = RepeatedLines(lines)
     blocks: list[Block] = []
     plain: list[Line] = []
     box: list[Line] = []
     for line in lines:
         if is_box_line(line.text):
             if plain:
-                blocks.extend(_plain_blocks(plain, _table_count(blocks)))
+                blocks.extend(_line_blocks(plain, _table_count(blocks), repeated, dropped))
                 plain = []
             box.append(line)
             continue
@@ -47,12 +55,26 @@ def text_blocks(lines: list[Line]) -> list[Block]:
     if box:
         blocks.append(parse_box_table([(b.text, b.number) for b in box], _table_count(blocks)))
     if plain:
-        blocks.extend(_plain_blocks(plain, _table_count(blocks)))
+        blocks.extend(_line_blocks(plain, _table_count(blocks), repeated, dropped))
     return blocks
 
 
 def _table_count(blocks: list[Block]) -> int:
     return sum(1 for b in blocks if not isinstance(b, Paragraph))
+
+
+def _line_blocks(lines: list[Line], first_table: int, repeated: RepeatedLines,
+                 furniture: list[Paragraph]) -> list[Block]:
+    """Pipe, tab and aligned tables, the lines between them as paragraphs and numeric grids."""
+    blocks: list[Block] = []
+    cursor = 0
+    for found in find_line_tables(lines, repeated):
+        blocks.extend(_plain_blocks(lines[cursor:found.start], first_table + _table_count(blocks)))
+        blocks.append(found.table(first_table + _table_count(blocks)))
+        furniture.extend(found.furniture_paragraphs())
+        cursor = found.end
+    blocks.extend(_plain_blocks(lines[cursor:], first_table + _table_count(blocks)))
+    return blocks
 
 
 def _plain_blocks(lines: list[Line], first_table: int) -> list[Block]:

@@ -1,0 +1,286 @@
+"""Tables written on plain text lines: markdown pipes, tabs and space-aligned columns.
+
+Rows of one table may stand one or two blank lines apart. A page break inside a table (a
+page-number line such as ``- 3 -`` or ``3 / 12``, or a running header: a line written
+elsewhere in the document too) does not end it when rows of the same structure follow;
+the lines of the break, and a header row repeated after it, are page furniture: kept aside,
+never lost. Everything here is told from layout, never from what the words mean.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import regex
+
+from pledgecard.extract.document import Paragraph, Table, paragraph, provenance
+from pledgecard.extract.text import delimited
+from pledgecard.extract.text.aligned import (
+    MAX_HEADER_LINES,
+    AlignedColumns,
+    Segment,
+    has_gap,
+    header_row,
+    row_segments,
+    segments,
+    table_like,
+)
+from pledgecard.extract.text.paragraphs import Line
+from pledgecard.extract.text.rowgrid import RawCell, RawRow, build_table, spread_header
+
+PAGE_NUMBER = regex.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|page\s*\d+)\s*$", regex.I)
+#: Blank lines allowed between two rows, and furniture lines in one page break.
+MAX_BLANKS = 2
+MAX_BREAK_LINES = 4
+MAX_BREAK_BLANKS = 6
+MIN_ROWS = 2
+MIN_COLS = 2
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+class RepeatedLines:
+    """Which line texts a document writes more than once (counted on first use only)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._counts: Counter[str] | None = None
+
+    def repeated(self, text: str) -> bool:
+        if self._counts is None:
+            self._counts = Counter(_normal(line.text) for line in self._lines if line.text)
+        return self._counts[_normal(text)] > 1
+
+
+@dataclass
+class LineTable:
+    """Lines ``[start, end)`` of the plain lines make one table and some furniture."""
+
+    start: int
+    end: int
+    rows: list[RawRow]
+    ncols: int
+    declared: int | None = None
+    furniture: list[Line] = field(default_factory=list)
+
+    def table(self, index: int) -> Table:
+        spread_header(self.rows, self.ncols, self.declared)
+        return build_table(self.rows, self.ncols, index)
+
+    def furniture_paragraphs(self) -> list[Paragraph]:
+        return [paragraph(line.text.strip(), provenance=provenance(line=line.number)) for line in self.furniture]
+
+
+class _Rows(Protocol):
+    """What one kind of line table tells of a line while its rows are collected."""
+
+    def fits(self, text: str) -> bool: ...
+    def add(self, line: Line) -> None: ...
+    def is_furniture(self, text: str) -> bool: ...
+    def key(self, text: str) -> tuple[str, ...] | None: ...
+    def head_keys(self) -> list[tuple[str, ...]]: ...
+
+
+def find_line_tables(lines: list[Line], repeated: RepeatedLines) -> list[LineTable]:
+    """The line tables among ``lines``, in order, none overlapping."""
+    found: list[LineTable] = []
+    floor = i = 0
+    while i < len(lines):
+        text = lines[i].text
+        if "  " not in text and "|" not in text and "\t" not in text and "\u3000" not in text:
+            i += 1  # most lines: no gap, no pipe, no tab
+            continue
+        table: LineTable | None = None
+        if delimited.is_pipe_row(text) and not delimited.is_separator(text):
+            table = _delimited(_PipeRows(), lines, i, repeated)
+        elif delimited.is_tab_row(text):
+            table = _delimited(_TabRows(), lines, i, repeated)
+        elif has_gap(text):
+            table = _aligned(lines, i, floor, repeated)
+        if table is None:
+            i += 1
+            continue
+        found.append(table)
+        floor = i = table.end
+    return found
+
+
+def _next_nonblank(lines: list[Line], i: int, limit: int = MAX_BLANKS) -> int:
+    start = i
+    while i < len(lines) and not lines[i].text.strip():
+        i += 1
+    return len(lines) if i - start > limit else i
+
+
+def _collect(rows: _Rows, lines: list[Line], start: int, repeated: RepeatedLines) -> tuple[int, list[Line]]:
+    """Rows from ``lines[start]`` on (the first one already added): ``(end, furniture lines)``."""
+    furniture: list[Line] = []
+    end = start + 1
+    while True:
+        j = _next_nonblank(lines, end)
+        if j < len(lines) and rows.fits(lines[j].text):
+            rows.add(lines[j])
+        elif j < len(lines) and rows.is_furniture(lines[j].text):
+            furniture.append(lines[j])
+        else:
+            cut = _page_break(rows, lines, end, repeated)
+            if cut is None:
+                return end, furniture
+            furniture.extend(cut[0])
+            j = cut[1]
+            rows.add(lines[j])
+        end = j + 1
+
+
+def _page_break(rows: _Rows, lines: list[Line], i: int,
+                repeated: RepeatedLines) -> tuple[list[Line], int] | None:
+    """``(furniture lines, index of the next row)`` when the table goes on after a page break
+    at ``lines[i]``: a page number or a running header, then maybe the header rows again."""
+    heads = rows.head_keys()
+    cut: list[Line] = []
+    marked = False
+    i = _next_nonblank(lines, i, MAX_BREAK_BLANKS)
+    while i < len(lines) and len(cut) < MAX_BREAK_LINES + len(heads):
+        text = lines[i].text
+        key = rows.key(text)
+        if key is not None and key in heads:
+            pass  # a header row written again on the new page
+        elif rows.fits(text):
+            break
+        elif PAGE_NUMBER.match(text) or (key is None and repeated.repeated(text)):
+            marked = True
+        elif not rows.is_furniture(text):
+            return None
+        cut.append(lines[i])
+        i = _next_nonblank(lines, i + 1, MAX_BREAK_BLANKS)
+    if not marked or i >= len(lines) or not rows.fits(lines[i].text):
+        return None
+    return cut, i
+
+
+# --------------------------------------------------------------------------- pipes and tabs
+class _PipeRows:
+    def __init__(self) -> None:
+        self.rows: list[tuple[Line, list[str]]] = []
+        self.declared: int | None = None
+
+    def cells(self, text: str) -> list[str] | None:
+        if not delimited.is_pipe_row(text) or delimited.is_separator(text):
+            return None
+        return delimited.pipe_cells(text)
+
+    def fits(self, text: str) -> bool:
+        return self.cells(text) is not None
+
+    def add(self, line: Line) -> None:
+        cells = self.cells(line.text)
+        assert cells is not None
+        self.rows.append((line, cells))
+
+    def is_furniture(self, text: str) -> bool:
+        if not delimited.is_separator(text):
+            return False
+        if self.declared is None:
+            self.declared = len(self.rows)
+        return True
+
+    def key(self, text: str) -> tuple[str, ...] | None:
+        cells = self.cells(text)
+        return None if cells is None else tuple(cells)
+
+    def head_keys(self) -> list[tuple[str, ...]]:
+        count = self.declared or (2 if len(self.rows) > 1 and "" in self.rows[1][1] else 1)
+        return [tuple(cells) for _line, cells in self.rows[:count]]
+
+
+class _TabRows(_PipeRows):
+    def cells(self, text: str) -> list[str] | None:
+        return delimited.tab_cells(text) if delimited.is_tab_row(text) else None
+
+    def is_furniture(self, text: str) -> bool:
+        return False
+
+
+def _delimited(rows: _PipeRows, lines: list[Line], start: int, repeated: RepeatedLines) -> LineTable | None:
+    rows.add(lines[start])
+    end, furniture = _collect(rows, lines, start, repeated)
+    ncols = max(len(cells) for _line, cells in rows.rows)
+    if len(rows.rows) < MIN_ROWS or ncols < MIN_COLS:
+        return None
+    raw = [RawRow(line.number, [RawCell(c, t) for c, t in enumerate(cells) if t]) for line, cells in rows.rows]
+    return LineTable(start, end, raw, ncols, rows.declared, furniture)
+
+
+# --------------------------------------------------------------------------- aligned columns
+class _AlignedRows:
+    def __init__(self, above: list[Line]) -> None:
+        self.columns = AlignedColumns()
+        self.rows: list[tuple[Line, list[Segment]]] = []
+        self.above = above
+
+    def fits(self, text: str) -> bool:
+        found = row_segments(text)
+        return found is not None and self.columns.fits(found)
+
+    def add(self, line: Line) -> None:
+        found = row_segments(line.text)
+        assert found is not None
+        self.columns.add(found)
+        self.rows.append((line, found))
+
+    def is_furniture(self, text: str) -> bool:
+        return False
+
+    def key(self, text: str) -> tuple[str, ...] | None:
+        found = row_segments(text)
+        return None if found is None else tuple(_normal(s.text) for s in found)
+
+    def head_keys(self) -> list[tuple[str, ...]]:
+        return [*(_segment_key(line.text) for line in self.above), tuple(_normal(s.text) for s in self.rows[0][1])]
+
+
+def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines) -> LineTable | None:
+    if row_segments(lines[start].text) is None:
+        return None
+    above = _lines_above(lines, start, floor)
+    rows = _AlignedRows([lines[i] for i in above])
+    rows.add(lines[start])
+    end, furniture = _collect(rows, lines, start, repeated)
+    if len(rows.rows) < MIN_ROWS:
+        return None
+    header: list[RawRow] = []
+    top = start
+    for i in reversed(above):
+        head = header_row(rows.columns, lines[i].text, lines[i].number)
+        if head is None:
+            break
+        header.insert(0, head)
+        top = i
+    body = [RawRow(line.number, rows.columns.cells(found)) for line, found in rows.rows]
+    ncols = len(rows.columns.columns)
+    if not table_like(body, ncols):
+        return None
+    return LineTable(top, end, header + body, ncols, None, furniture)
+
+
+def _lines_above(lines: list[Line], start: int, floor: int) -> list[int]:
+    """Indexes of up to two non-blank lines right above ``start`` (a blank line apart at most)."""
+    found: list[int] = []
+    i = start - 1
+    while i >= floor and len(found) < MAX_HEADER_LINES:
+        if not lines[i].text.strip():
+            if i - 1 < floor or not lines[i - 1].text.strip():
+                break
+            i -= 1
+            continue
+        found.insert(0, i)
+        i -= 1
+    return found
+
+
+def _segment_key(text: str) -> tuple[str, ...]:
+    return tuple(_normal(s.text) for s in segments(text))
