@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,9 @@ from .conftest import ROOT, SAMPLES
 SEED = SAMPLES / "gangwon-2-16" / "gangwon-2-16.txt"
 
 
-def run(*argv: str) -> tuple[int, str, str]:
+def run(*argv: str, stdin: bytes = b"") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
+    code = main(list(argv), out=out, err=err, inp=io.BytesIO(stdin))
     return code, out.getvalue(), err.getvalue()
 
 
@@ -98,7 +100,7 @@ def test_convert_writes_every_output(tmp_path: Path) -> None:
 def test_convert_all_ok_exits_0(tmp_path: Path) -> None:
     code, _, _ = run("convert", str(SEED), "-o", str(tmp_path), "--quiet")
     assert code == 0
-    card = json.loads((tmp_path / "cards" / "gangwon-2-16.json").read_text(encoding="utf-8"))
+    card = json.loads((tmp_path / "cards" / "gangwon-2-16.txt.json").read_text(encoding="utf-8"))
     assert card["pledge"]["title"] == "디지털헬스케어 메카 육성"
 
 
@@ -126,3 +128,64 @@ def test_parse_on_documents_that_are_not_cards_invents_none(path: Path) -> None:
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and str(path) in err
     assert "no pledge card" in err or "encrypted document" in err
+
+
+def office_file(path: Path, part: str) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(part, "<document/>")
+    return path
+
+
+@pytest.mark.parametrize(("name", "part", "what"), [
+    ("minutes.docx", "word/document.xml", "a Word file (.docx), not a pledge card"),
+    ("budget.xlsx", "xl/workbook.xml", "an Excel file (.xlsx), not a pledge card"),
+])
+def test_parse_names_word_and_excel_files(tmp_path: Path, name: str, part: str, what: str) -> None:
+    code, _out, err = run("parse", str(office_file(tmp_path / name, part)))
+    assert code == 1 and err == f"pledgecard: {tmp_path / name}: {what}\n"
+
+
+def test_parse_of_a_zip_of_cards_points_to_convert(tmp_path: Path) -> None:
+    archive = tmp_path / "cards.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(SEED, "2025/gangwon.txt")
+    code, _out, err = run("parse", str(archive))
+    assert code == 1 and err.count("\n") == 1
+    assert f"pledgecard convert {archive} -o DIR" in err
+
+
+def test_parse_dash_reads_standard_input() -> None:
+    code, out, err = run("parse", "-", stdin=SEED.read_bytes())
+    assert code == 0 and err == ""
+    assert [c["pledge"]["number"] for c in json.loads(out)] == ["2-16"]
+    code, out, err = run("parse", "-", stdin=b"")
+    assert code == 1 and out == "" and err == "pledgecard: <stdin>: empty file\n"
+
+
+def test_parse_dash_on_the_real_standard_input() -> None:
+    done = subprocess.run([sys.executable, "-m", "pledgecard", "parse", "-"], input=SEED.read_bytes(),
+                          capture_output=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.decode("utf-8"))[0]["pledge"]["number"] == "2-16"
+
+
+def test_convert_that_cannot_write_its_outputs_exits_3(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, _out, err = run("convert", str(SEED), "-o", str(blocker / "out"), "-q")
+    assert code == 3
+    assert err.startswith(f"pledgecard: {blocker / 'out'}: cannot write outputs (") and err.count("\n") == 1
+
+
+def test_convert_names_card_files_by_source_name_and_format(tmp_path: Path) -> None:
+    booklet = SAMPLES / "booklet-two-cards"
+    (tmp_path / "again").mkdir()
+    shutil.copy(booklet / "booklet-two-cards.txt", tmp_path / "again" / "booklet-two-cards.txt")
+    code, _, err = run("convert", str(booklet / "booklet-two-cards.txt"), str(booklet / "booklet-two-cards.pdf"),
+                       str(tmp_path / "again"), "-o", str(tmp_path / "out"), "-q")
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "out" / "cards").iterdir()) == [
+        "booklet-two-cards.pdf-2.json", "booklet-two-cards.pdf.json",
+        "booklet-two-cards.txt-2.json", "booklet-two-cards.txt.json",
+        "booklet-two-cards~2.txt-2.json", "booklet-two-cards~2.txt.json"]

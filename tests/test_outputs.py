@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import pledgecard
+from pledgecard.normalize.checks import INCOMPLETE_CODES
 from pledgecard.outputs import card_json, to_csv
 from pledgecard.outputs.tables import excel_safe, rows_for
 
@@ -36,3 +37,17 @@ def test_items_table_has_every_item_with_its_path() -> None:
     assert len(rows) == len(set(paths))
     header = to_csv("items", [result]).splitlines()[0]
     assert header.startswith("card_id,source_path,section,path")
+
+
+def test_files_row_of_a_partial_file_names_the_findings_that_made_it_partial() -> None:
+    result = pledgecard.parse_file(SAMPLES / "missing-parts" / "missing-parts.txt")
+    assert result.status == "partial"
+    (row,) = rows_for("files", [result])
+    codes = sorted({f.code for c in result.cards for f in c.findings if f.code in INCOMPLETE_CODES})
+    assert codes and row["reason"] == "incomplete: " + ", ".join(codes)
+
+
+def test_files_row_of_a_complete_file_has_no_reason() -> None:
+    result = pledgecard.parse_file(SAMPLES / "suwon-3-07" / "suwon-3-07.txt")
+    (row,) = rows_for("files", [result])
+    assert (row["status"], row["reason"]) == ("ok", None)

@@ -1,6 +1,6 @@
 """Batch conversion of whole archives: inputs, isolated workers, resumable results."""
 
-from pledgecard.batch.convert import BatchSummary, convert_batch
+from pledgecard.batch.convert import BatchSummary, ConvertRefused, convert_batch
 from pledgecard.batch.inputs import InputItem, collect_inputs
 
-__all__ = ["BatchSummary", "InputItem", "collect_inputs", "convert_batch"]
+__all__ = ["BatchSummary", "ConvertRefused", "InputItem", "collect_inputs", "convert_batch"]

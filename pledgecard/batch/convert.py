@@ -2,7 +2,8 @@
 content hash, then the outputs written from them in input order, one at a time.
 
 Same inputs give byte-identical outputs whatever ``jobs`` is; a killed run leaves no
-half-written output, and ``resume`` picks up where it stopped.
+half-written output, and ``resume`` picks up where it stopped. A run that has nothing to do,
+or would overwrite files pledgecard did not write, is refused before it touches anything.
 """
 
 from __future__ import annotations
@@ -18,11 +19,29 @@ from pledgecard.batch.inputs import InputItem, collect_inputs, read_item
 from pledgecard.batch.pool import WorkerPool, failed
 from pledgecard.batch.store import ResultStore, file_sha256
 from pledgecard.models import FileResult
+from pledgecard.outputs.manifest import foreign_files
 from pledgecard.outputs.writer import OutputWriter
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MEMORY_MB = 4096
 Progress = Callable[[int], None]
+#: How many of the files pledgecard did not write a refusal names.
+FOREIGN_SHOWN = 3
+
+
+class ConvertRefused(Exception):
+    """A run refused before it touched anything: nothing to convert, or an output folder
+    holding files pledgecard did not write. The message is one line for a person."""
+
+
+def check_output_folder(out_dir: Path, force: bool) -> None:
+    """Refuse an output folder that holds files pledgecard did not write, unless forced."""
+    foreign = [] if force else foreign_files(out_dir)
+    if foreign:
+        shown = ", ".join(foreign[:FOREIGN_SHOWN]) + (f" and {len(foreign) - FOREIGN_SHOWN} more"
+                                                      if len(foreign) > FOREIGN_SHOWN else "")
+        raise ConvertRefused(f"{out_dir}: holds files pledgecard did not write ({shown}); choose another "
+                             "output folder, or add --force to write beside them (they are kept)")
 
 
 @dataclass
@@ -68,10 +87,16 @@ def convert_batch(
     resume: bool = False,
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> BatchSummary:
-    """Convert every input under ``out_dir``; returns what happened."""
+    """Convert every input under ``out_dir``; returns what happened. Raises
+    :class:`ConvertRefused` (having touched nothing) when there is no input, or when
+    ``out_dir`` holds files pledgecard did not write and ``force`` is not given."""
     started = time.perf_counter()
     items = collect_inputs(inputs)
+    if not items:
+        raise ConvertRefused("no input files found")
+    check_output_folder(out_dir, force)
     store = ResultStore(out_dir)
     hashes: list[str | None] = []
     direct: dict[int, FileResult] = {}

@@ -29,8 +29,29 @@ class InputItem(BaseModel):
 
     path: str
     file: str
+    #: The member's name as :mod:`zipfile` knows it (to open it); ``path`` has its readable name.
     member: str | None = None
     skip: str | None = None
+
+
+#: The general-purpose flag bit that says a zip member's name is UTF-8.
+_UTF8_NAME_FLAG = 0x800
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as its writer meant it. Without the UTF-8 flag zipfile decodes names
+    as cp437, but Korean Windows tools write CP949 there (and some tools UTF-8): the raw
+    bytes are taken back and decoded as UTF-8, else CP949, else left as cp437."""
+    name = info.filename
+    if info.flag_bits & _UTF8_NAME_FLAG or name.isascii():
+        return name
+    raw = name.encode("cp437")
+    for encoding in ("utf-8", "cp949"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return name
 
 
 def _skip_reason(path: Path, explicit: bool) -> str | None:
@@ -58,10 +79,10 @@ def archive_items(path: Path) -> Iterator[InputItem]:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         yield InputItem(path=str(path), file=str(path), skip=f"unreadable zip archive ({exc})")
         return
-    for info in sorted(infos, key=lambda i: i.filename):
-        name = f"{path}{MEMBER_SEPARATOR}{info.filename}"
-        member = Path(info.filename)
-        reason = _skip_reason(member, explicit=False)
+    named = sorted(((member_name(info), info) for info in infos), key=lambda pair: pair[0])
+    for readable, info in named:
+        name = f"{path}{MEMBER_SEPARATOR}{readable}"
+        reason = _skip_reason(Path(readable), explicit=False)
         if reason is None and info.file_size > MAX_MEMBER_BYTES:
             reason = f"archive member larger than {MAX_MEMBER_BYTES // 2**20} MiB"
         yield InputItem(path=name, file=str(path), member=info.filename, skip=reason)
@@ -74,15 +95,26 @@ def _file_items(path: Path, explicit: bool) -> Iterator[InputItem]:
     yield InputItem(path=str(path), file=str(path), skip=_skip_reason(path, explicit))
 
 
+def _same_file_key(item: InputItem) -> tuple[str, str | None]:
+    """What makes two inputs the same: the file's absolute path (however it was written)
+    and the archive member."""
+    return os.path.abspath(item.file), item.member
+
+
 def collect_inputs(inputs: Sequence[Path]) -> list[InputItem]:
-    """Every input in a stable order: given files (always read), then folder contents."""
+    """Every input once, in a stable order: as named on the command line, a folder's files
+    in name order; a file named twice (or named and inside a named folder) comes once."""
     items: list[InputItem] = []
+    seen: set[tuple[str, str | None]] = set()
     for path in inputs:
-        if path.is_dir():
-            for child in walk_folder(path):
-                items.extend(_file_items(child, explicit=False))
-        else:
-            items.extend(_file_items(path, explicit=True))
+        found = (_file_items(child, explicit=False) for child in walk_folder(path)) if path.is_dir() \
+            else iter([_file_items(path, explicit=True)])
+        for group in found:
+            for item in group:
+                key = _same_file_key(item)
+                if key not in seen:
+                    seen.add(key)
+                    items.append(item)
     return items
 
 

@@ -1,5 +1,6 @@
 """Finished results on disk, keyed by content hash: what ``--resume`` skips, and what the
-outputs are written from, one at a time, so that memory stays flat."""
+outputs are written from, one at a time, so that memory stays flat. Only results the same
+bytes would give again are kept: a failure of the run's own limits is not."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from pledgecard.models import SCHEMA_VERSION, FileResult
 from pledgecard.outputs.atomic import write_text_atomic
 
 RESULTS_DIR = Path(".pledgecard") / "results"
+#: Raised when what is kept changes meaning. 2: failures caused by the run's own limits
+#: (memory, time) are no longer kept, so results kept before are not trusted.
+STORE_REVISION = 2
 
 
 def content_key(sha256: str) -> str:
     """The key of a parse of these bytes by this version of pledgecard."""
-    return f"{sha256}-{__version__}-{SCHEMA_VERSION}"
+    return f"{sha256}-{__version__}-{SCHEMA_VERSION}-r{STORE_REVISION}"
 
 
 def file_sha256(data: bytes) -> str:

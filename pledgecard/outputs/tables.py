@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 from pledgecard.models import Card, FileResult, Item, Money, Quantity, Span
+from pledgecard.normalize.checks import INCOMPLETE_CODES
 
 Row = dict[str, object]
 #: A leading character that makes Excel read a cell as a formula.
@@ -109,11 +110,19 @@ def item_rows(card: Card) -> Iterator[Row]:
                    "quantities": _quantities(item.quantities)}
 
 
+def file_reason(result: FileResult) -> str | None:
+    """Why a file failed or was skipped; for a ``partial`` file, the findings that made it so."""
+    if result.reason or result.status != "partial":
+        return result.reason
+    codes = sorted({f.code for card in result.cards for f in card.findings if f.code in INCOMPLETE_CODES})
+    return "incomplete: " + ", ".join(codes) if codes else None
+
+
 def rows_for(name: str, results: Iterable[FileResult]) -> Iterator[Row]:
     for result in results:
         if name == "files":
             yield {"path": result.path, "format": result.format, "sha256": result.sha256,
-                   "status": result.status, "reason": result.reason, "cards": len(result.cards)}
+                   "status": result.status, "reason": file_reason(result), "cards": len(result.cards)}
             continue
         if name == "findings":
             for finding in result.findings:

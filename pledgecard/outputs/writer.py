@@ -1,6 +1,8 @@
 """Write a batch's outputs as results stream in: per-card JSON, cards.jsonl, the CSV tables,
-the JSON Schema. Memory stays flat (one result at a time); nothing is half-written: the
-aggregate files are built beside their final place and moved in when the batch is done."""
+the JSON Schema. Memory stays flat (one result at a time); nothing is half-written: every file
+is built in a staging folder and moved into place when the batch is done. The manifest
+(``.pledgecard/manifest.json``) lists what the run wrote; the next run replaces exactly that,
+and never deletes a file it does not list."""
 
 from __future__ import annotations
 
@@ -16,32 +18,38 @@ from typing import IO, Any
 from pledgecard.models import FileResult
 from pledgecard.outputs.atomic import write_text_atomic
 from pledgecard.outputs.jsonfiles import card_json, card_line
+from pledgecard.outputs.manifest import WORK_DIR, record_written, written_files
 from pledgecard.outputs.schema import card_schema_json
 from pledgecard.outputs.tables import TABLES, cell_value, rows_for
 
 CARDS_DIR = "cards"
-WORK_DIR = ".pledgecard"
+STAGING_PREFIX = "staging-"
+MEMBER_SEPARATOR = "!"
 _UNSAFE = re.compile(r"[^\w.\-@]+")
 
 
 class CardNamer:
-    """A unique, stable ``NAME.json`` for every card, by source file name and position."""
+    """A unique, stable name for every card file: the source file's name and format
+    (``NAME.txt.json``), ``NAME.txt-2.json``… for a booklet's further cards, and
+    ``NAME~2.txt.json``… for another source file of the same name and format."""
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
 
     def names(self, result: FileResult) -> list[str]:
-        stem = _UNSAFE.sub("_", Path(result.path.split("!")[-1]).stem) or "card"
-        out = []
-        for index in range(len(result.cards)):
-            base = stem if len(result.cards) == 1 else f"{stem}-{index + 1}"
-            name, n = base, 1
-            while name in self.taken:
-                n += 1
-                name = f"{base}~{n}"
-            self.taken.add(name)
-            out.append(f"{name}.json")
-        return out
+        if not result.cards:
+            return []
+        source = Path(result.path.split(MEMBER_SEPARATOR)[-1])
+        stem = _UNSAFE.sub("_", source.stem) or "card"
+        fmt = result.format or result.cards[0].source.format
+        copy = 1
+        while True:
+            base = stem if copy == 1 else f"{stem}~{copy}"
+            names = [f"{base}.{fmt}.json"] + [f"{base}.{fmt}-{n}.json" for n in range(2, len(result.cards) + 1)]
+            if self.taken.isdisjoint(names):
+                self.taken.update(names)
+                return names
+            copy += 1
 
 
 class OutputWriter:
@@ -49,10 +57,13 @@ class OutputWriter:
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
-        (out_dir / WORK_DIR).mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix="staging-", dir=out_dir / WORK_DIR))
+        work = out_dir / WORK_DIR
+        work.mkdir(parents=True, exist_ok=True)
+        for stale in work.glob(f"{STAGING_PREFIX}*"):  # left by a killed run
+            shutil.rmtree(stale, ignore_errors=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=work))
+        (self.staging / CARDS_DIR).mkdir()
         self.namer = CardNamer()
-        self.written_cards: set[str] = set()
         self.files: dict[str, IO[str]] = {}
         self.writers: dict[str, Any] = {}
         self.jsonl = self._open("cards.jsonl", "utf-8")
@@ -69,32 +80,33 @@ class OutputWriter:
 
     def add(self, result: FileResult) -> None:
         for card, name in zip(result.cards, self.namer.names(result), strict=True):
-            write_text_atomic(self.out_dir / CARDS_DIR / name, card_json(card))
-            self.written_cards.add(name)
+            with (self.staging / CARDS_DIR / name).open("w", encoding="utf-8", newline="") as handle:
+                handle.write(card_json(card))
             self.jsonl.write(card_line(card))
         for table, writer in self.writers.items():
             columns = TABLES[table]
             writer.writerows([cell_value(row.get(c)) for c in columns] for row in rows_for(table, [result]))
 
     def close(self) -> list[Path]:
-        """Move the finished files into place; drop card files no input of this batch wrote."""
+        """Move the finished files into place and remove what the previous run wrote and this
+        one did not; returns the aggregate files placed."""
         for handle in self.files.values():
             handle.flush()
             os.fsync(handle.fileno())
             handle.close()
         write_text_atomic(self.staging / "card.schema.json", card_schema_json())
-        placed = []
-        for path in sorted(self.staging.iterdir()):
-            target = self.out_dir / path.name
-            os.replace(path, target)
-            placed.append(target)
+        new = sorted(p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*") if p.is_file())
+        previous = written_files(self.out_dir)
+        # Listed before they are moved: a run killed in between leaves no file unlisted.
+        record_written(self.out_dir, previous.union(new))
+        (self.out_dir / CARDS_DIR).mkdir(exist_ok=True)
+        for relative in new:
+            os.replace(self.staging / relative, self.out_dir / relative)
+        for relative in sorted(previous.difference(new)):
+            (self.out_dir / relative).unlink(missing_ok=True)
+        record_written(self.out_dir, new)
         shutil.rmtree(self.staging, ignore_errors=True)
-        cards_dir = self.out_dir / CARDS_DIR
-        if cards_dir.exists():
-            for stale in cards_dir.glob("*.json"):
-                if stale.name not in self.written_cards:
-                    stale.unlink()
-        return placed
+        return [self.out_dir / name for name in new if "/" not in name]
 
     def abort(self) -> None:
         for handle in self.files.values():
