@@ -53,7 +53,7 @@ HEADER_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "target": ("실천목표", "이행목표", "완료시기", "이행시기", "완료목표"),
     "status": ("추진상황", "이행상황"),
     "category": ("분야", "공약분야", "정책분야"),
-    "continuity": ("신규/계속", "신규계속", "사업구분"),
+    "continuity": ("신규/계속", "신규계속", "사업구분", "구분", "계속/신규"),
     "stage": ("추진단계", "이행단계"),
     "progress_rate": ("이행률", "추진율", "공정률", "진척률"),
     "issuer": ("기관명", "자치단체"),
@@ -116,6 +116,8 @@ REMEDY_WORDS: Final[tuple[str, ...]] = ("대책", "해소방안", "해결방안"
 #: Labels of 사업목표's goals.
 GOAL_LABELS: Final[tuple[str, ...]] = ("최종목표", "임기내목표", "임기중목표", "단기목표", "중기목표", "장기목표",
                                        "연차별목표", "목표")
+#: Header cells of a table of goals (구분 | 목표 | 달성여부).
+GOAL_HEADER_WORDS: Final[tuple[str, ...]] = ("구분", "목표", "내용", "목표내용", "달성여부", "달성", "비고")
 #: A goal marked achieved or not.
 GOAL_ACHIEVED: Final[dict[str, bool]] = {"미달성": False, "달성": True}
 #: Heading markers besides the bullet glyphs: Roman numerals, numbers, Hangul letters,
@@ -142,6 +144,8 @@ OVERVIEW_LABELS: Final[dict[str, tuple[str, ...]]] = {
     "volume": ("사업량", "사업규모"),
     "total_cost": ("총사업비", "사업비", "소요예산"),
     "items": ("주요내용", "주요사업내용", "사업내용"),
+    #: 사업위치 / 사업구간 go to the overview's items, label and all (CARD-SPEC 1.1 §1).
+    "location": ("사업위치", "사업구간", "사업장소", "사업대상지", "위치"),
 }
 
 #: Progress-block heading cue for the per-year achievements table.
@@ -209,6 +213,15 @@ QUANTITY_UNITS: Final[tuple[str, ...]] = (
     "㎡", "㎢", "km", "ha", "톤", "m",
 )
 
+#: Where the phrase of a quantity ends (a field's ``3개 지구`` runs to one; a digit ends it too).
+QUANTITY_PHRASE_DELIMITERS: Final[str] = ",;:()（）[]［］{}<>〈〉《》「」『』/·、※\n"
+#: Counters that take the counted noun after them: in free text a quantity's text runs over
+#: that word (``13개 기술과제``), unless the word is one of QUANTITY_PHRASE_STOP_WORDS.
+COUNTERS_BEFORE_NOUN: Final[tuple[str, ...]] = ("개",)
+QUANTITY_PHRASE_STOP_WORDS: Final[tuple[str, ...]] = (
+    "및", "등", "또는", "이상", "이하", "내외", "정도", "중", "외", "규모", "추진", "운영", "선정", "지원",
+)
+
 # --------------------------------------------------------------------------- statuses
 #: Achievement statuses of CARD-SPEC §2.
 STATUSES: Final[tuple[str, ...]] = ("완료", "추진중", "미착수", "종료", "정상추진", "부진", "보류")
@@ -234,6 +247,20 @@ YEAR_APOSTROPHES: Final[str] = "’‘`'´\u0300\u2032"
 NUMBER_BIG_UNITS: Final[dict[str, int]] = {"조": 10**12, "억": 10**8, "만": 10**4}
 #: Small multipliers that sit between the digits and a myriad unit (5천만, 89,873백만).
 NUMBER_SMALL_UNITS: Final[dict[str, int]] = {"천": 10**3, "백": 10**2, "십": 10}
+#: Numbers written in Hangul words. Sino-Korean digits take the units above (삼십억, 오백만,
+#: 이십여); a number of them counts only with a digit and two syllables or more (이 건 is
+#: "this matter", 백만 원 a unit). Native numbers count things (다섯 명, 스물두 곳, 열여 명).
+SINO_DIGITS: Final[dict[str, int]] = {
+    "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
+}
+NATIVE_TENS: Final[dict[str, int]] = {
+    "열": 10, "스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70,
+    "여든": 80, "아흔": 90,
+}
+NATIVE_ONES: Final[dict[str, int]] = {
+    "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6,
+    "일곱": 7, "여덟": 8, "아홉": 9,
+}
 #: ``여`` after a number or unit: "and some" (20여억 원, 3만여 명, 2만 9천여 명).
 APPROX_INFIX: Final[str] = "여"
 #: Words before an amount that make it approximate (약 20억 원).

@@ -11,6 +11,7 @@ parser has one path for tables, whatever the format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -180,8 +181,8 @@ def _projects(blocks: list[_YearBlock]) -> set[str]:
         return recurring
     names: set[str] = set()
     for block in blocks:
-        for unit, following in zip(block.units, [*block.units[1:], None], strict=True):
-            if unit.kind == "bullet" and following is not None and following.kind == "status":
+        for unit, following in pairwise(block.units):  # a block may have no unit at all
+            if unit.kind == "bullet" and following.kind == "status":
                 names.add(squash(unit.text))
     return names
 

@@ -1,5 +1,6 @@
 """The header grid: 공약명, 관리번호, 추진부서 … by label, one per line or several on a line,
-as paragraphs or as a table of label and value cells."""
+as paragraphs or as a table of label and value cells; people by role (국장 … 담당), also as a
+table with a row of roles over rows of names and phones."""
 
 from __future__ import annotations
 
@@ -8,20 +9,25 @@ from dataclasses import dataclass, field
 import regex
 
 from pledgecard.extract.document import Block, Paragraph, Table
-from pledgecard.normalize.text import close_spaced, squash
-from pledgecard.vocab import HEADER_LABELS
+from pledgecard.normalize.text import close_spaced, squash, unwrap
+from pledgecard.vocab import CONTACT_ROLES, HEADER_LABELS
 
+#: The prefix of a field that names a person by role (``role:국장``).
+ROLE = "role:"
 #: squashed label -> canonical field
 _LABELS: dict[str, str] = {squash(label): key for key, labels in HEADER_LABELS.items() for label in labels}
+_LABELS.update({squash(role): ROLE + role for role in CONTACT_ROLES if squash(role) not in _LABELS})
 _LABEL_PATTERN = regex.compile(
     r"(?:(?<=^)|(?<=[\s:|]))(" + "|".join(sorted(map(regex.escape, _LABELS), key=len, reverse=True))
-    + r")(?=$|[\s:：|])"
+    + r")(?=$|[\s:：|(（])"
 )
 
 
 @dataclass
 class HeaderFields:
     values: dict[str, str] = field(default_factory=dict)
+    #: ``(role, value)`` of each person the grid names by role, in order.
+    people: list[tuple[str, str]] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
 
 
@@ -40,7 +46,24 @@ def _pieces_of_text(text: str) -> list[tuple[str | None, str]]:
     return pieces
 
 
+def _role_columns(table: Table) -> list[tuple[str | None, str]] | None:
+    """A grid whose first row names roles (국장 | 과장 | 팀장 | 담당) over rows of names and
+    phones: one piece per column."""
+    rows = table.row_texts()
+    if len(rows) < 2:
+        return None
+    first = [squash(close_spaced(t)) for t in rows[0]]
+    keys = [_LABELS.get(t, "") for t in first]
+    if not all(key.startswith(ROLE) for key in keys):
+        return None
+    return [(key, " ".join(unwrap(row[c]) for row in rows[1:] if c < len(row) and row[c].strip()))
+            for c, key in enumerate(keys)]
+
+
 def _pieces_of_table(table: Table) -> list[tuple[str | None, str]]:
+    by_role = _role_columns(table)
+    if by_role is not None:
+        return by_role
     pieces: list[tuple[str | None, str]] = []
     for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
         text = close_spaced(cell.text.replace("\n", " "))
@@ -69,6 +92,8 @@ def read_header(blocks: list[Block]) -> HeaderFields:
             if key is None:
                 if value:
                     result.leftovers.append(value)
+            elif key.startswith(ROLE):
+                result.people.append((key[len(ROLE):], value))
             elif result.values.get(key):
                 result.leftovers.append(value)
             else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pledgecard.extract.card.items import build_items, group_roots, stamp
+from pledgecard.extract.card.items import build_items, group_roots, item_level, make_item, stamp
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.document import Block, Paragraph
 from pledgecard.models import Finding, Overview, Quantity
@@ -56,6 +56,11 @@ def read_overview(blocks: list[Block], issuer: str, findings: list[Finding]) -> 
             findings.extend(stamp(local, "overview.period"))
         elif key == "volume":
             overview.volume = read_volume(value)
+        elif key == "location":
+            overview.items.append(make_item(root, item_level(root), f"overview.items[{len(overview.items)}]",
+                                            findings))
+            overview.items[-1].children.extend(build_items(nested, "overview.items", findings))
+            nested = []
         elif key == "total_cost":
             overview.total_cost = parse_total_cost(value, issuer, local)
             findings.extend(stamp(local, "overview.total_cost"))

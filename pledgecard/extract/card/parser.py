@@ -6,18 +6,25 @@ from dataclasses import dataclass, field
 from typing import Any, cast, get_args
 
 from pledgecard.extract.card.communication import read_communication
+from pledgecard.extract.card.dated import is_dated_table, items_of_dated_table
 from pledgecard.extract.card.finance import read_finance
+from pledgecard.extract.card.goals import read_goals
 from pledgecard.extract.card.header import read_header
+from pledgecard.extract.card.identity import contacts_of, issuer_name, parse_rate_text
+from pledgecard.extract.card.issues import read_issues
 from pledgecard.extract.card.items import build_items
 from pledgecard.extract.card.layout import CardLayout, Section, block_text, split_cards
 from pledgecard.extract.card.overview import read_overview
 from pledgecard.extract.card.progress import read_progress
-from pledgecard.extract.document import Document, Paragraph
-from pledgecard.models import Card, Contact, Finding, IssuerLevel, Pledge, Source
+from pledgecard.extract.card.settings import DEFAULT, ParserSettings
+from pledgecard.extract.card.yearly import read_yearly
+from pledgecard.extract.document import Block, Document, Paragraph, Table
+from pledgecard.models import Card, Finding, IssuerLevel, Item, Pledge, ProgressBlock, Source
+from pledgecard.models import Section as ExtraSection
 from pledgecard.normalize import issuer_level
 from pledgecard.normalize.checks import missing_parts, unplaced_findings
 from pledgecard.normalize.text import close_spaced
-from pledgecard.vocab import EMPTY_VALUES
+from pledgecard.vocab import EMPTY_VALUES, HEADER_LABELS
 
 _LIST_SEPARATORS = (",", "，", "、", "/", "·", "ㆍ")
 
@@ -30,8 +37,10 @@ class _Parts:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
-def parse_cards(document: Document, source: Source) -> list[Card]:
-    return [parse_layout(layout, source) for layout in split_cards(document)]
+def parse_cards(document: Document, source: Source, settings: ParserSettings = DEFAULT,
+                issuer: str | None = None) -> list[Card]:
+    """The cards of a document; ``issuer`` names the government where a card names none."""
+    return [parse_layout(layout, source, issuer) for layout in split_cards(document, settings)]
 
 
 def split_list(value: str) -> list[str]:
@@ -51,33 +60,44 @@ def _value(values: dict[str, str], key: str) -> str | None:
     return close_spaced(value)
 
 
-def parse_layout(layout: CardLayout, source: Source) -> Card:
+def parse_layout(layout: CardLayout, source: Source, issuer: str | None = None) -> Card:
     """One card from its parts; the Card is built once, from everything read."""
     parts = _Parts()
     header = read_header(layout.header)
     values = header.values
     parts.unplaced.extend(header.leftovers)
-    if header.values:
+    if header.values or header.people:
         parts.seen.add("header")
     kind = close_spaced(layout.kind_text) if layout.kind_text else None
     if kind:
         parts.seen.add("kind")
     context = " ".join([values.get("department", ""), values.get("title", "")]
                        + [block_text(b) for s in layout.section("finance") for b in s.blocks])
-    issuer = issuer_level(kind, context)
+    level = issuer_level(kind, context)
     for section in layout.sections:
-        _read_section(section, issuer, parts)
+        _read_section(section, level, parts)
+    contact, contacts = contacts_of(header.people, _value(values, "contact_name"), _value(values, "contact_phone"),
+                                    _label("contact_name"))
+    rate_value = values.get("progress_rate")
+    progress_rate = (parse_rate_text(_label("progress_rate"), rate_value, parts.findings)
+                     if rate_value is not None else None)
     unplaced = [text for text in parts.unplaced if text.strip()]
     findings = parts.findings + missing_parts(parts.seen) + unplaced_findings(unplaced)
     return Card(
-        source=source, kind=kind, issuer_level=_issuer(issuer),
+        source=source, kind=kind, issuer=issuer_name(kind) or _value(values, "issuer") or issuer,
+        issuer_level=_issuer(level), category=_value(values, "category"),
+        continuity=_value(values, "continuity"), stage=_value(values, "stage"), progress_rate=progress_rate,
         pledge=Pledge(title=_value(values, "title"), number=_value(values, "number")),
-        department=_value(values, "department"),
-        contact=Contact(name=_value(values, "contact_name"), phone=_value(values, "contact_phone")),
+        department=_value(values, "department"), contact=contact, contacts=contacts,
         cooperating_departments=split_list(values.get("cooperating", "")),
         target=_value(values, "target"), status=_value(values, "status"),
         findings=findings, unplaced=unplaced, **parts.fields,
     )
+
+
+def _label(key: str) -> str:
+    """The canonical label of a header field (담당자 for the contact)."""
+    return HEADER_LABELS[key][0]
 
 
 def _issuer(level: str) -> IssuerLevel:
@@ -87,24 +107,69 @@ def _issuer(level: str) -> IssuerLevel:
 def _read_section(section: Section, issuer: str, parts: _Parts) -> None:
     parts.seen.add(section.key)
     blocks = section.blocks
-    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
     fields = parts.fields
     rest: list[str]
-    if section.key == "overview":
+    key = section.key
+    if key == "overview":
         fields["overview"], rest = read_overview(blocks, issuer, parts.findings)
-    elif section.key == "finance":
+    elif key == "finance":
         fields["finance"], rest = read_finance(blocks, section.heading, issuer, parts.findings)
-    elif section.key == "progress":
-        progress, achievements, rest = read_progress(blocks, parts.findings)
+    elif key == "progress":
+        blocks, dated = _dated_items(blocks, "progress[0].items", parts.findings)
+        progress, achievements, rest = read_progress(blocks, parts.findings, section.heading)
+        if dated:
+            if progress:
+                progress[0].items.extend(dated)
+            else:
+                progress.append(ProgressBlock(heading="", as_of=None, items=dated))
         fields.setdefault("progress", []).extend(progress)
         fields.setdefault("achievements", []).extend(achievements)
-    elif section.key == "communication":
+    elif key == "communication":
         channels, rest = read_communication(blocks)
         fields.setdefault("communication", []).extend(channels)
-    elif section.key in ("plans", "effects"):
-        path = "plans" if section.key == "plans" else "expected_effects"
-        fields.setdefault(path, []).extend(build_items(paragraphs, path, parts.findings))
+    elif key in ("plans", "effects", "purpose"):
+        path = {"plans": "plans", "effects": "expected_effects", "purpose": "purpose"}[key]
+        blocks, dated = _dated_items(blocks, path, parts.findings)
+        paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+        fields.setdefault(path, []).extend(build_items(paragraphs, path, parts.findings) + dated)
         rest = [block_text(b) for b in blocks if not isinstance(b, Paragraph)]
+    elif key == "goals":
+        goals, rest = read_goals(blocks)
+        fields.setdefault("goals", []).extend(goals)
+    elif key == "yearly":
+        yearly, rest = read_yearly(blocks, parts.findings)
+        fields.setdefault("yearly", []).extend(yearly)
+    elif key == "issues":
+        issues, remedies, rest = read_issues(blocks, parts.findings)
+        fields.setdefault("issues", []).extend(issues)
+        fields.setdefault("remedies", []).extend(remedies)
     else:
-        rest = [section.heading_block.full_text] + [block_text(b) for b in blocks]
+        rest = _extra_section(section, parts)
     parts.unplaced.extend(rest)
+
+
+def _dated_items(blocks: list[Block], path: str, findings: list[Finding]) -> tuple[list[Block], list[Item]]:
+    """The blocks that are not tables of dated entries, and the items of those tables."""
+    kept: list[Block] = []
+    items: list[Item] = []
+    for block in blocks:
+        if isinstance(block, Table) and is_dated_table(block):
+            found, rest = items_of_dated_table(block, path, findings)
+            items.extend(found)
+            kept.extend(Paragraph(text=text) for text in rest)
+        else:
+            kept.append(block)
+    return kept, items
+
+
+def _extra_section(section: Section, parts: _Parts) -> list[str]:
+    """A headed part no field takes: kept whole in ``sections`` (its text placed, not unplaced)."""
+    sections = parts.fields.setdefault("sections", [])
+    path = f"sections[{len(sections)}]"
+    paragraphs = [b for b in section.blocks if isinstance(b, Paragraph)]
+    items = build_items(paragraphs, f"{path}.items", parts.findings)
+    text = "\n".join(block_text(b) for b in section.blocks if not isinstance(b, Paragraph))
+    sections.append(ExtraSection(heading=close_spaced(section.heading), items=items, text=text))
+    parts.findings.append(Finding(code="card.extra_section", severity="info", path=path,
+                                  message=f"a headed part no field takes went to sections: {section.heading}"))
+    return []

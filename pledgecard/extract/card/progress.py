@@ -30,8 +30,10 @@ def block_heading(block: Block) -> str | None:
 
 
 def read_progress(
-    blocks: list[Block], findings: list[Finding]
+    blocks: list[Block], findings: list[Finding], section_heading: str = ""
 ) -> tuple[list[ProgressBlock], list[Achievement], list[str]]:
+    """Progress blocks and achievements; blocks before the first 《…》 heading take the as-of
+    the section heading states (``□ 추진실적 (2025. 3. 31. 기준)``)."""
     progress: list[ProgressBlock] = []
     achievements: list[Achievement] = []
     leftovers: list[str] = []
@@ -50,7 +52,7 @@ def read_progress(
             achievements.extend(rows)
             leftovers.extend(rest)
             continue
-        as_of, cumulative = parse_as_of(heading) if heading else (None, False)
+        as_of, cumulative = parse_as_of(heading if heading is not None else section_heading)
         path = f"progress[{len(progress)}].items"
         paragraphs = [b for b in members if isinstance(b, Paragraph)]
         leftovers.extend(block_text(b) for b in members if isinstance(b, Table))
