@@ -123,3 +123,23 @@ def test_a_part_no_field_takes_goes_to_sections(card: Card) -> None:
 
 def test_nothing_unplaced(card: Card) -> None:
     assert card.unplaced == []
+
+
+def test_a_second_family_card_is_not_asked_for_first_family_parts(card: Card) -> None:
+    missing = sorted(f.path or "" for f in card.findings if f.code == "card.missing_part")
+    assert missing == ["finance"]  # no 소통, 기대효과 or kind line demanded of this template
+
+
+@pytest.mark.parametrize(("rates", "flagged"), [
+    pytest.param([25, 60, 72.5], [], id="rising"),
+    pytest.param([25, 60, 55], [2], id="falls"),
+    pytest.param([25, 104, None], [1], id="over-100"),
+])
+def test_yearly_rate_findings(rates: list[float | None], flagged: list[int]) -> None:
+    from pledgecard.models import Source, Span, YearPlan
+    from pledgecard.normalize.checks import yearly_findings
+
+    rows = [YearPlan(years=Span(start=str(2023 + i), end=str(2023 + i), text=str(2023 + i)), plan="p", rate=rate)
+            for i, rate in enumerate(rates)]
+    card = Card(source=Source(path="x", format="txt", sha256="0"), yearly=rows)
+    assert [f.path for f in yearly_findings(card)] == [f"yearly[{i}].rate" for i in flagged]

@@ -8,7 +8,13 @@ from collections.abc import Callable
 from pledgecard.models import Card, FinanceCell, Finding
 from pledgecard.normalize.dates import span_years
 from pledgecard.normalize.text import squash
-from pledgecard.vocab import PART_LABELS, REQUIRED_PARTS
+from pledgecard.vocab import (
+    PART_LABELS,
+    PLANNED_MEASURE,
+    REQUIRED_PARTS,
+    REQUIRED_PARTS_SECOND_FAMILY,
+    SECOND_FAMILY_PARTS,
+)
 
 #: Codes that say the parse itself is incomplete (the file's status becomes ``partial``).
 INCOMPLETE_CODES = frozenset({"card.missing_part", "unplaced.text", "finance.unit_missing"})
@@ -16,10 +22,13 @@ _UNPLACED_PREVIEW = 80
 
 
 def missing_parts(seen: set[str]) -> list[Finding]:
+    """A finding for each part the card's family of templates has and the card lacks."""
+    second_family = any(part in seen for part in SECOND_FAMILY_PARTS)
+    required = REQUIRED_PARTS_SECOND_FAMILY if second_family else REQUIRED_PARTS
     return [
         Finding(code="card.missing_part", severity="warning", path=part,
                 message=f"the card lacks its {PART_LABELS[part]}")
-        for part in REQUIRED_PARTS if part not in seen
+        for part in required if part not in seen
     ]
 
 
@@ -39,34 +48,53 @@ def _in_unit(won: int, unit_won: int | None) -> str:
     return f"{won:,} won"
 
 
-def _sum_mismatch(group: list[FinanceCell], is_total: Callable[[FinanceCell], bool]) -> tuple[FinanceCell, int] | None:
-    """``(total cell, sum of the others)`` when a row or column's total disagrees with its parts."""
+def _decimals(raw: str) -> int:
+    """Digits after the decimal point of a table cell (``42.5`` -> 1)."""
+    number = raw.replace(",", "").strip()
+    return len(number.split(".", 1)[1]) if "." in number else 0
+
+
+def rounding_tolerance(group: list[FinanceCell], unit_won: int | None) -> int:
+    """How far a total may stray from the sum of its parts when the table rounds its amounts
+    (억원 to one decimal): half the last shown digit for every rounded number summed."""
+    places = max((_decimals(c.raw) for c in group), default=0)
+    if not places or not unit_won:
+        return 0
+    return int(len(group) * unit_won // (2 * 10**places))
+
+
+def _sum_mismatch(group: list[FinanceCell], is_total: Callable[[FinanceCell], bool],
+                  unit_won: int | None) -> tuple[FinanceCell, int] | None:
+    """``(total cell, sum of the others)`` when a row or column's total disagrees with its parts
+    by more than the table's rounding."""
     total = [c for c in group if is_total(c)]
     parts = [c for c in group if not is_total(c)]
     if len(total) != 1 or not parts or total[0].won is None or any(c.won is None for c in parts):
         return None
     summed = sum(c.won or 0 for c in parts)
-    return (total[0], summed) if summed != total[0].won else None
+    if abs(summed - total[0].won) <= rounding_tolerance(group, unit_won):
+        return None
+    return total[0], summed
 
 
 def finance_findings(card: Card) -> list[Finding]:
     unit = card.finance.unit_won
     findings: list[Finding] = []
-    rows: dict[str, list[FinanceCell]] = defaultdict(list)
-    columns: dict[str, list[FinanceCell]] = defaultdict(list)
+    rows: dict[tuple[str, str | None], list[FinanceCell]] = defaultdict(list)
+    columns: dict[tuple[str, str | None], list[FinanceCell]] = defaultdict(list)
     for cell in card.finance.cells:
-        rows[cell.source].append(cell)
-        columns[cell.column].append(cell)
-    for source, row in rows.items():
-        found = _sum_mismatch(row, lambda c: c.kind == "total")
+        rows[(cell.source, cell.measure)].append(cell)
+        columns[(cell.column, cell.measure)].append(cell)
+    for (source, _measure), row in rows.items():
+        found = _sum_mismatch(row, lambda c: c.kind == "total", unit)
         if found:
             total, summed = found
             findings.append(Finding(
                 code="finance.row_sum", severity="error", path=f"finance.cells[source={source}]",
                 message=f"{source}: {total.column} {_in_unit(total.won or 0, unit)} ≠ sum of its columns "
                         f"{_in_unit(summed, unit)} (off by {_in_unit(summed - (total.won or 0), unit)})"))
-    for column, cells_of_column in columns.items():
-        found = _sum_mismatch(cells_of_column, lambda c: c.category == "total")
+    for (column, _measure), cells_of_column in columns.items():
+        found = _sum_mismatch(cells_of_column, lambda c: c.category == "total", unit)
         if found:
             total, summed = found
             findings.append(Finding(
@@ -76,14 +104,23 @@ def finance_findings(card: Card) -> list[Finding]:
     return findings + overview_vs_table(card)
 
 
-def _row_total(card: Card, predicate: str) -> FinanceCell | None:
-    matches = [c for c in card.finance.cells if c.kind == "total" and squash(c.source) == predicate]
+def planned_cells(card: Card) -> list[FinanceCell]:
+    """The cells of planned money: all of them, or the 계획 ones where the table splits
+    계획 / 확보 / 집행."""
+    cells = card.finance.cells
+    if any(c.measure for c in cells):
+        return [c for c in cells if c.measure in (PLANNED_MEASURE, None)]
+    return cells
+
+
+def _row_total(cells: list[FinanceCell], predicate: str) -> FinanceCell | None:
+    matches = [c for c in cells if c.kind == "total" and squash(c.source) == predicate]
     return matches[0] if len(matches) == 1 else None
 
 
 def overview_vs_table(card: Card) -> list[Finding]:
     cost = card.overview.total_cost
-    cells = card.finance.cells
+    cells = planned_cells(card)
     if cost is None or not cells:
         return []
     findings: list[Finding] = []
@@ -94,7 +131,7 @@ def overview_vs_table(card: Card) -> list[Finding]:
             message=f"총사업비 in 사업개요 is {cost.won:,} won but the finance table's total is "
                     f"{grand[0].won:,} won"))
     for index, funding in enumerate(cost.breakdown):
-        row = _row_total(card, squash(funding.source)) or _unique_category_total(card, funding.category)
+        row = _row_total(cells, squash(funding.source)) or _unique_category_total(cells, funding.category)
         if row is None or row.won is None or funding.won is None or row.won == funding.won:
             continue
         findings.append(Finding(
@@ -104,8 +141,8 @@ def overview_vs_table(card: Card) -> list[Finding]:
     return findings
 
 
-def _unique_category_total(card: Card, category: str) -> FinanceCell | None:
-    matches = [c for c in card.finance.cells if c.kind == "total" and c.category == category]
+def _unique_category_total(cells: list[FinanceCell], category: str) -> FinanceCell | None:
+    matches = [c for c in cells if c.kind == "total" and c.category == category]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -120,9 +157,28 @@ def period_findings(card: Card) -> list[Finding]:
                     message=f"the period {period.text!r} spans {years} years but the card says {stated}")]
 
 
+def yearly_findings(card: Card) -> list[Finding]:
+    """``yearly.rate``: a cumulative rate that falls from one year to the next, or exceeds 100."""
+    findings: list[Finding] = []
+    previous: float | None = None
+    for index, row in enumerate(card.yearly):
+        if row.rate is None:
+            continue
+        if row.rate > 100:
+            findings.append(Finding(code="yearly.rate", severity="warning", path=f"yearly[{index}].rate",
+                                    message=f"{row.years.text}: a rate of {row.rate:g}% exceeds 100"))
+        elif previous is not None and row.rate < previous:
+            findings.append(Finding(code="yearly.rate", severity="warning", path=f"yearly[{index}].rate",
+                                    message=f"{row.years.text}: the cumulative rate falls from {previous:g}% "
+                                            f"to {row.rate:g}%"))
+        previous = row.rate
+    return findings
+
+
 def check_card(card: Card) -> Card:
     """The card with the consistency findings added (a copy: the card itself is not changed)."""
-    return card.model_copy(update={"findings": [*card.findings, *finance_findings(card), *period_findings(card)]})
+    return card.model_copy(update={"findings": [*card.findings, *finance_findings(card), *period_findings(card),
+                                                *yearly_findings(card)]})
 
 
 def is_incomplete(card: Card) -> bool:

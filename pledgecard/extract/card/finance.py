@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from pledgecard.extract.card.layout import block_text
@@ -9,13 +11,14 @@ from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Finance, FinanceCell, FinanceKind, Finding
 from pledgecard.normalize import funding_category, parse_amount_cell, table_unit
 from pledgecard.normalize.text import close_spaced, squash, unwrap
-from pledgecard.vocab import FINANCE_COLUMN_KINDS, FUNDING_BY_LEVEL, FUNDING_FIXED
+from pledgecard.vocab import FINANCE_COLUMN_KINDS, FINANCE_MEASURES, FUNDING_BY_LEVEL, FUNDING_FIXED
 
 _YEAR = regex.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)|[’‘`'´]\s*(\d{2})(?!\d)")
 _AMOUNT = regex.compile(r"^\s*(?:[-–―]|\d[\d,]*(?:\.\d+)?)?\s*$")
 #: Squashed column word -> kind (reversed, so that the first word listed wins, as in a search).
 _COLUMN_KINDS = {squash(word): kind for word, kind in reversed(FINANCE_COLUMN_KINDS.items())}
 _AFTER_TERM_WORDS = tuple(squash(word) for word, kind in FINANCE_COLUMN_KINDS.items() if kind == "after_term")
+_MEASURES = frozenset(FINANCE_MEASURES)
 _SOURCE_LABELS = frozenset(squash(k) for k in (*FUNDING_FIXED, *FUNDING_BY_LEVEL))
 
 
@@ -48,56 +51,139 @@ def _cell_text(cell: Cell | None) -> str:
     return unwrap(cell.text) if cell else ""
 
 
-def _first_data_row(grid: list[list[Cell | None]]) -> int | None:
+def _measure(text: str) -> str | None:
+    squashed = squash(text)
+    return squashed if squashed in _MEASURES else None
+
+
+def _is_amount(cell: Cell | None) -> bool:
+    return bool(_AMOUNT.match(_cell_text(cell)))
+
+
+def _anchors(row: list[Cell | None]) -> list[tuple[int, Cell]]:
+    """Each distinct cell of a grid row with its first column (spans repeat the anchor)."""
+    seen: list[tuple[int, Cell]] = []
+    for c, cell in enumerate(row):
+        if cell is not None and (c == 0 or row[c - 1] is not cell):
+            seen.append((c, cell))
+    return seen
+
+
+@dataclass
+class _Layout:
+    """Where a finance table's labels and amounts are: the first data row, how many label
+    columns lead each row, and whether sources run down the rows or across the columns."""
+
+    start: int
+    label_cols: int
+    sources_across: bool = False
+
+
+def _row_is_data(row: list[Cell | None], label_cols: int) -> bool:
+    """Labels, then amounts: every value an amount but a last column of remarks (비고)."""
+    labels = row[:label_cols]
+    values = row[label_cols:]
+    if len(values) > 1 and not _is_amount(values[-1]):
+        values = values[:-1]
+    return bool(values) and all(_is_amount(c) for c in values) and any(_cell_text(c) for c in values) and all(
+        not _is_amount(c) or not _cell_text(c) for c in labels)
+
+
+def _layout(grid: list[list[Cell | None]]) -> _Layout | None:
     for r, row in enumerate(grid):
-        if row and is_source_label(_cell_text(row[0])) and all(
-            _AMOUNT.match(_cell_text(c)) for c in row[1:]
-        ):
-            return r
+        if r == 0 or not row:
+            continue
+        for label_cols in (1, 2):
+            if len(row) <= label_cols or not _row_is_data(row, label_cols):
+                continue
+            labels = [_cell_text(c) for c in row[:label_cols]]
+            if any(is_source_label(t) or _measure(t) for t in labels):
+                return _Layout(r, label_cols)
+            if any(column_kind(t) for t in labels) and any(
+                    is_source_label(_cell_text(c)) for c in grid[r - 1][label_cols:]):
+                return _Layout(r, label_cols, sources_across=True)
     return None
+
+
+def _header_of_column(grid: list[list[Cell | None]], start: int, c: int) -> tuple[str, str | None]:
+    """The words above column ``c`` (label as written, measure word if any)."""
+    words: list[str] = []
+    measure: str | None = None
+    for r in range(start):
+        cell = grid[r][c]
+        text = close_spaced(_cell_text(cell))
+        if not text or (words and words[-1] == text):
+            continue
+        if _measure(text):
+            measure = _measure(text)
+            continue
+        words.append(text)
+    return (words[-1] if words else ""), measure
 
 
 def read_finance_table(table: Table, unit_won: int | None, issuer: str) -> tuple[list[FinanceCell], list[str]]:
     """The cells of a finance table, and the text of rows and columns it could not place."""
     grid = table.grid()
-    start = _first_data_row(grid)
-    if start is None or start == 0:
+    layout = _layout(grid)
+    if layout is None:
         return [], [block_text(table)]
-    header = grid[start - 1]
-    columns = [(c, close_spaced(_cell_text(header[c])), column_kind(_cell_text(header[c])))
-               for c in range(1, table.cols)]
-    leftovers = [close_spaced(_cell_text(header[c])) for c, _label, kind in columns if kind is None]
+    leftovers: list[str] = []
+    columns = {c: _header_of_column(grid, layout.start, c) for c in range(layout.label_cols, table.cols)}
     cells: list[FinanceCell] = []
-    for r in range(start, table.rows):
+    measure_of_rows: str | None = None
+    for r in range(layout.start, table.rows):
         row = grid[r]
-        source = close_spaced(_cell_text(row[0]))
-        if not source:
-            leftovers.append(" ".join(_cell_text(c) for c in row if c))
+        labels = [close_spaced(_cell_text(c)) for c in row[:layout.label_cols]]
+        row_measure = next((_measure(t) for t in labels if _measure(t)), None)
+        measure_of_rows = row_measure or measure_of_rows if layout.label_cols > 1 else row_measure
+        row_label = next((t for t in reversed(labels) if t and not _measure(t)), "")
+        if not row_label:
+            if row_measure is None:
+                leftovers.append(" ".join(_cell_text(c) for _, c in _anchors(row)))
             continue
-        category = funding_category(source, issuer)
-        for c, label, kind in columns:
+        for c in range(layout.label_cols, table.cols):
             cell = row[c]
-            if kind is None or cell is None:
+            if cell is None or (c > layout.label_cols and row[c - 1] is cell):
                 continue
+            label, column_measure = columns[c]
+            source, column = (label, row_label) if layout.sources_across else (row_label, label)
+            kind = column_kind(column)
             raw = _cell_text(cell).strip()
+            if kind is None or not source:
+                if raw:
+                    leftovers.append(f"{label} {raw}".strip())
+                continue
             cells.append(FinanceCell(
-                source=source, category=category, column=label, kind=kind[0], year=kind[1],
-                won=parse_amount_cell(raw, unit_won), raw=raw, provenance=cell.provenance,
+                source=source, category=funding_category(source, issuer), column=column, kind=kind[0],
+                year=kind[1], won=parse_amount_cell(raw, unit_won), raw=raw,
+                measure=column_measure or measure_of_rows, provenance=cell.provenance,
             ))
     return cells, leftovers
 
 
+def table_unit_of(table: Table) -> tuple[str, int] | None:
+    """A unit stated inside the table (its first cell: ``구분 (단위: 억원)``, or a row of its own)."""
+    for cell in table.cells:
+        found = table_unit(cell.text)
+        if found:
+            return found
+    return None
+
+
 def read_finance(blocks: list[Block], heading: str, issuer: str, findings: list[Finding]) -> tuple[Finance, list[str]]:
+    """The finance part; its unit from wherever the card states it: the heading line, a line
+    above the table, or a cell of the table itself."""
     finance = Finance()
     leftovers: list[str] = []
-    unit = table_unit(heading)
+    units = [table_unit(heading)]
     for block in blocks:
         if isinstance(block, Paragraph):
             found = table_unit(block.text)
-            if found and unit is None:
-                unit = found
-            elif not found:
+            units.append(found)
+            if not found:
                 leftovers.append(block.full_text)
+    units.extend(table_unit_of(block) for block in blocks if isinstance(block, Table))
+    unit = next((u for u in units if u is not None), None)
     if unit is not None:
         finance.unit, finance.unit_won = unit
     else:
