@@ -107,8 +107,13 @@ def _raise_interrupted(signum: int, _frame: FrameType | None) -> None:
 
 @contextmanager
 def sigterm_interrupts() -> Iterator[None]:
-    """SIGTERM ends a run the way Ctrl-C does (workers stopped, nothing half-written)."""
-    previous = signal.signal(signal.SIGTERM, _raise_interrupted)
+    """SIGTERM ends a run the way Ctrl-C does (workers stopped, nothing half-written). Only the
+    main thread may set a handler; elsewhere (pledgecard run from a thread) SIGTERM is left alone."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_interrupted)
+    except ValueError:
+        yield
+        return
     try:
         yield
     finally:
