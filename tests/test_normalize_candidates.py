@@ -23,6 +23,7 @@ _TOKENS = [
     *vocab.APPROX_PREFIXES, *vocab.TOTAL_PREFIXES, *vocab.UNIT_PARTICLES,
     *vocab.FOREIGN_CURRENCY_WORDS, *vocab.HALF_WORDS, vocab.ORDINAL_PREFIX, vocab.WON,
     vocab.YEAR_WORD, vocab.MONTH_WORD, vocab.DAY_WORD, vocab.QUARTER_WORD, "명예", "만족도", "가", "나",
+    *vocab.SINO_DIGITS, *vocab.NATIVE_TENS, *vocab.NATIVE_ONES, "세대", "이천시",
 ]
 text = st.one_of(st.lists(st.sampled_from(_TOKENS), max_size=25).map("".join), st.text(max_size=40))
 MANY = settings(max_examples=600, deadline=None)
@@ -40,49 +41,25 @@ def _spans(pattern: re.Pattern[str], s: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(s)]
 
 
+_PLAIN_HANGUL_START = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]")
+
+
+def _every_start(s: str) -> list[int]:
+    """Every number start: a digit not inside a number, and every first syllable of a word."""
+    return sorted({m.start() for m in _PLAIN_START.finditer(s)}
+                  | {m.start() for m in _PLAIN_HANGUL_START.finditer(s)})
+
+
 def _every_money(s: str) -> list[Money]:
     """find_money trying every number start."""
     s = nfc(s)
-    found: list[Money] = []
-    cursor = 0
-    for pos in (m.start() for m in _PLAIN_START.finditer(s)):
-        if pos < cursor:
-            continue
-        knum = numbers.scan_number(s, pos, (vocab.WON,))
-        if knum is None:
-            continue
-        cursor = knum.end
-        if numbers.is_ordinal(s, pos):
-            continue
-        end, has_won, tail_approx = money._tail(s, knum.end)
-        if not has_won and not money._money_without_won(s, knum.top_big, knum.end):
-            continue
-        prefix = numbers.approx_prefix_start(s, pos)
-        start = pos if prefix is None else prefix
-        found.append(Money(won=numbers.integral(knum.value), text=s[start:end].strip(),
-                           approx=prefix is not None or knum.approx or tail_approx))
-        cursor = end
-    return found
+    return money.collect_money(s, _every_start(s))
 
 
 def _every_quantity(s: str) -> list[Quantity]:
     """find_quantities trying every number start."""
     s = nfc(s)
-    found: list[Quantity] = []
-    cursor = 0
-    for pos in (m.start() for m in _PLAIN_START.finditer(s)):
-        if pos < cursor or numbers.is_ordinal(s, pos):
-            continue
-        read = quantity._read(s, pos)
-        if read is None:
-            continue
-        value, unit, approx, end = read
-        prefix = numbers.approx_prefix_start(s, pos)
-        start = pos if prefix is None else prefix
-        found.append(Quantity(value=value, unit=unit, approx=approx or prefix is not None,
-                              text=s[start:end]))
-        cursor = end
-    return found
+    return quantity.collect_quantities(s, _every_start(s))
 
 
 def _token_close_spaced(s: str) -> str:

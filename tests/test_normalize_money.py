@@ -8,9 +8,11 @@ from pledgecard.models import Finding
 from pledgecard.normalize import (
     find_money,
     parse_amount_cell,
+    parse_cell_money,
     parse_money,
     parse_total_cost,
     table_unit,
+    unit_multiplier,
 )
 
 MILLION = 1_000_000
@@ -216,6 +218,13 @@ def test_parse_amount_cell(raw: str, unit: int | None, won: int | None) -> None:
         pytest.param("[단위 : 만원]", ("만원", 10_000), id="square-brackets"),
         pytest.param("（단위：백만원）", ("백만원", 1_000_000), id="fullwidth"),
         pytest.param("단위: 천만원", ("천만원", 10_000_000), id="no-brackets-derived"),
+        pytest.param("단위: 천원", ("천원", 1_000), id="no-brackets"),
+        pytest.param("[단위: 억원]", ("억원", 100_000_000), id="square-eok"),
+        pytest.param("(단위 : 억 원)", ("억 원", 100_000_000), id="eok-spaced"),
+        pytest.param("(단위 : 원)", ("원", 1), id="won-spaced"),
+        pytest.param("□ 재원투자 계획 (단위: 억원)", ("억원", 100_000_000), id="in-heading-line"),
+        pytest.param("（단위：백만원, %）", ("백만원", 1_000_000), id="with-percent"),
+        pytest.param("(단위: 천원 기준)", ("천원", 1_000), id="trailing-words"),
         pytest.param("(단위: 명)", None, id="not-money"),
         pytest.param("(단위 : )", None, id="empty-unit"),
         pytest.param("재원투자 실적 및 계획", None, id="no-unit-note"),
@@ -228,12 +237,113 @@ def test_table_unit(text: str, expected: tuple[str, int] | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("오백만 원", [5_000_000], id="hangul-numerals",
-                     marks=pytest.mark.xfail(strict=True, reason="numbers in Hangul words")),
-        pytest.param("100~200억 원", [10_000_000_000, 20_000_000_000], id="range-lower-bound",
-                     marks=pytest.mark.xfail(strict=True,
-                                             reason="a range's bare lower bound has no unit")),
+        # numbers in Hangul words (Sino-Korean: money is never counted in native numbers)
+        pytest.param("오백만 원", [(5_000_000, "오백만 원", False)], id="hangul-numerals"),
+        pytest.param("삼십억 원 투입", [(3_000_000_000, "삼십억 원", False)], id="hangul-eok"),
+        pytest.param("이십여억 원", [(2_000_000_000, "이십여억 원", True)], id="hangul-approx-infix"),
+        pytest.param("오십억여 원", [(5_000_000_000, "오십억여 원", True)], id="hangul-approx-after-unit"),
+        pytest.param("일억오천만 원", [(150_000_000, "일억오천만 원", False)], id="hangul-eok-cheonman"),
+        pytest.param("이천오백만원", [(25_000_000, "이천오백만원", False)], id="hangul-groups"),
+        pytest.param("이천시 10억", [(1_000_000_000, "10억", False)], id="city-name-is-no-number"),
+        pytest.param("백만 원 단위", [], id="unit-word-is-no-number"),
+        pytest.param("이 원칙", [], id="one-syllable-is-no-number"),
+        # ranges: both ends, the bare lower end in the upper's unit
+        pytest.param("100~200억 원", [(10_000_000_000, "100~200억 원", False),
+                                     (20_000_000_000, "200억 원", False)], id="range-lower-bound"),
+        pytest.param("3~5천만 원", [(30_000_000, "3~5천만 원", False), (50_000_000, "5천만 원", False)],
+                     id="range-cheonman"),
+        pytest.param("1.5~2억 원", [(150_000_000, "1.5~2억 원", False), (200_000_000, "2억 원", False)],
+                     id="range-decimal-lower"),
+        pytest.param("약 100 ~ 200억 원", [(10_000_000_000, "약 100 ~ 200억 원", True),
+                                         (20_000_000_000, "200억 원", True)], id="range-approx"),
+        pytest.param("1억~2억 원", [(100_000_000, "1억", False), (200_000_000, "2억 원", False)],
+                     id="range-both-units"),
+        pytest.param("’24~200억", [(20_000_000_000, "200억", False)], id="year-is-no-lower-bound"),
+        pytest.param("2022~2027년, 100억 원", [(10_000_000_000, "100억 원", False)], id="period-then-amount"),
     ],
 )
-def test_money_unsupported(text: str, expected: list[int]) -> None:
-    assert [m.won for m in find_money(text)] == expected
+def test_money_formerly_unsupported(text: str, expected: list[tuple[int, str, bool]]) -> None:
+    assert [(m.won, m.text, m.approx) for m in find_money(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "won"),
+    [
+        pytest.param("삼십억 원", 3_000_000_000, id="hangul"),
+        pytest.param("오백만 원", 5_000_000, id="hangul-man"),
+        pytest.param("214.1억 원", 21_410_000_000, id="spec-decimal"),
+        pytest.param("0.1억 원", 10_000_000, id="tenth-of-eok"),
+        pytest.param("1.1억 원", 110_000_000, id="binary-float-would-be-off"),
+    ],
+)
+def test_parse_money_exact(text: str, won: int) -> None:
+    assert parse_money(text).won == won
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "won"),
+    [
+        pytest.param("42.5", "(단위 : 억원)", 4_250_000_000, id="spec-eok-table-decimal"),
+        pytest.param("214.1", "억 원", 21_410_000_000, id="eok-spaced-unit"),
+        pytest.param("0.3", "억원", 30_000_000, id="tenths"),
+        pytest.param("1,234.567", "천원", 1_234_567, id="thousand-won-decimals"),
+        pytest.param("89,873", "(단위 : 백만 원)", 89_873_000_000, id="seed"),
+        pytest.param("58,266", "백만원", 58_266_000_000, id="million"),
+        pytest.param("12", "[단위: 억원]", 1_200_000_000, id="square-statement"),
+        pytest.param("-", "억원", 0, id="dash"),
+        pytest.param("", "억원", None, id="empty"),
+        pytest.param("12", None, None, id="no-unit"),
+        pytest.param("12", "명", None, id="not-money"),
+        pytest.param("5억원", None, 500_000_000, id="own-unit-without-table-unit"),
+        pytest.param("0.123", "원", None, id="fraction-of-won"),
+    ],
+)
+def test_parse_cell_money(raw: str, unit: str | None, won: int | None) -> None:
+    money = parse_cell_money(raw, unit)
+    assert money.won == won
+    assert money.text == raw.strip()
+
+
+@pytest.mark.parametrize(
+    ("unit", "multiplier"),
+    [
+        pytest.param("억원", 100_000_000, id="eok"),
+        pytest.param("억 원", 100_000_000, id="eok-spaced"),
+        pytest.param("백만 원", 1_000_000, id="million-spaced"),
+        pytest.param("백만원", 1_000_000, id="million"),
+        pytest.param("천원", 1_000, id="thousand"),
+        pytest.param("원", 1, id="won"),
+        pytest.param("(단위 : 억원)", 100_000_000, id="statement"),
+        pytest.param("명", None, id="people"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_unit_multiplier(unit: str, multiplier: int | None) -> None:
+    assert unit_multiplier(unit) == multiplier
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "won", "breakdown"),
+    [
+        pytest.param("18,500,000천원 (국비 5,000,000 도비 2,500,000 시비 11,000,000)", "province",
+                     18_500_000_000,
+                     [("국비", "national", 5_000_000_000, "국비 5,000,000"),
+                      ("도비", "provincial", 2_500_000_000, "도비 2,500,000"),
+                      ("시비", "municipal", 11_000_000_000, "시비 11,000,000")],
+                     id="spec-parts-take-cheonwon"),
+        pytest.param("42.5억 원(국비 20, 도비 22.5)", "province", 4_250_000_000,
+                     [("국비", "national", 2_000_000_000, "국비 20"),
+                      ("도비", "provincial", 2_250_000_000, "도비 22.5")], id="decimal-eok-parts"),
+        pytest.param("10억 원(국비 약 5억 도비 5억)", "province", 1_000_000_000,
+                     [("국비", "national", 500_000_000, "국비 약 5억"),
+                      ("도비", "provincial", 500_000_000, "도비 5억")], id="pairs-with-own-units"),
+        pytest.param("1,000백만 원 (국비 600 / 도비 400)", "province", 1_000_000_000,
+                     [("국비", "national", 600_000_000, "국비 600"),
+                      ("도비", "provincial", 400_000_000, "도비 400")], id="slash-no-separator-needed"),
+    ],
+)
+def test_breakdown_takes_the_total_unit(text: str, level: str, won: int,
+                                        breakdown: list[tuple[str, str, int, str]]) -> None:
+    cost = parse_total_cost(text, level)
+    assert cost.won == won
+    assert [(f.source, f.category, f.won, f.text) for f in cost.breakdown] == breakdown

@@ -27,7 +27,21 @@ Q = tuple[int | float, str, bool, str]
         pytest.param("5건(종료)", (5, "건", False, "5건"), id="trailing-note"),
         pytest.param("  5 건 ", (5, "건", False, "5 건"), id="spaced"),
         pytest.param("1만\n\n9천여명", (19000, "명", True, "1만\n\n9천여명"), id="wrapped-cell"),
-        pytest.param("3회째", (3, "회", False, "3회"), id="particle-after-unit"),
+        pytest.param("3회째", (3, "회", False, "3회째"), id="particle-after-unit"),
+        # the text covers the whole value phrase (issue 8)
+        pytest.param("3개 지구", (3, "개", False, "3개 지구"), id="volume-counted-noun"),
+        pytest.param("3개 지구 15.3km", (3, "개", False, "3개 지구"), id="phrase-ends-before-a-number"),
+        pytest.param("3개 지구, 15.3km", (3, "개", False, "3개 지구"), id="phrase-ends-at-a-delimiter"),
+        pytest.param("공영주차장 3개소", None, id="a-word-first-is-for-find"),
+        # numbers in Hangul words
+        pytest.param("다섯 명", (5, "명", False, "다섯 명"), id="native-hangul"),
+        pytest.param("이십여 명", (20, "명", True, "이십여 명"), id="sino-hangul-approx"),
+        pytest.param("스물두 곳", (22, "곳", False, "스물두 곳"), id="native-tens-ones"),
+        pytest.param("열여 명", (10, "명", True, "열여 명"), id="native-approx"),
+        pytest.param("삼백 명", (300, "명", False, "삼백 명"), id="sino-hundreds"),
+        pytest.param("한 곳", (1, "곳", False, "한 곳"), id="native-one"),
+        pytest.param("세대", None, id="native-needs-a-space-before-its-counter"),
+        pytest.param("이 건", None, id="one-sino-syllable-is-this"),
         pytest.param("3차년도", None, id="year-of-phase"),
         pytest.param("2기", None, id="phase"),
         pytest.param("제20회", None, id="ordinal"),
@@ -96,10 +110,16 @@ def test_find_quantities_keeps_text_and_approx() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("다섯 명", (5, "명"), id="hangul-numerals",
-                     marks=pytest.mark.xfail(strict=True, reason="numbers in Hangul words")),
+        pytest.param("다섯 명", [(5, "명", "다섯 명")], id="hangul-numerals"),
+        pytest.param("참여자 이십여 명과 스물두 곳", [(20, "명", "이십여 명"), (22, "곳", "스물두 곳")],
+                     id="hangul-in-free-text"),
+        pytest.param("청년 세대 3개 및 5건", [(3, "개", "3개"), (5, "건", "5건")], id="generation-and-conjunction"),
+        pytest.param("이 건은 3개 선정", [(3, "개", "3개")], id="this-matter-and-verb-noun"),
+        pytest.param("총 13개 기술과제 연구개발", [(13, "개", "13개 기술과제")], id="seed-counted-noun"),
+        pytest.param("사업량 : 3개 지구", [(3, "개", "3개 지구")], id="volume-in-free-text"),
+        pytest.param("참여 의료기관 총 200개소 및 참여자 수 2만 9천여 명",
+                     [(200, "개소", "200개소"), (29000, "명", "2만 9천여 명")], id="no-noun-after-other-units"),
     ],
 )
-def test_quantity_unsupported(text: str, expected: tuple[int, str]) -> None:
-    q = parse_quantity(text)
-    assert q is not None and (q.value, q.unit) == expected
+def test_find_quantities_text(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert [(q.value, q.unit, q.text) for q in find_quantities(text)] == expected

@@ -5,6 +5,7 @@ Nothing here raises on an input string: what cannot be read comes back as ``None
 """
 
 from pledgecard.normalize.dates import (
+    as_of_span,
     find_spans,
     parse_as_of,
     parse_span,
@@ -15,15 +16,18 @@ from pledgecard.normalize.funding import funding_category, issuer_level
 from pledgecard.normalize.money import (
     find_money,
     parse_amount_cell,
+    parse_cell_money,
     parse_money,
     parse_total_cost,
     table_unit,
+    unit_multiplier,
 )
 from pledgecard.normalize.quantity import find_quantities, parse_quantity
 from pledgecard.normalize.status import parse_status
 from pledgecard.normalize.text import close_spaced, join_wrapped, nfc, squash, unwrap
 
 __all__ = [
+    "as_of_span",
     "close_spaced",
     "find_money",
     "find_quantities",
@@ -34,6 +38,7 @@ __all__ = [
     "nfc",
     "parse_amount_cell",
     "parse_as_of",
+    "parse_cell_money",
     "parse_money",
     "parse_quantity",
     "parse_span",
@@ -43,5 +48,6 @@ __all__ = [
     "squash",
     "stated_years",
     "table_unit",
+    "unit_multiplier",
     "unwrap",
 ]

@@ -6,14 +6,18 @@ All arithmetic is exact (``Decimal``): 214.1억 is 21,410,000,000 won, never a f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from heapq import merge
 from typing import NamedTuple
 
 from pledgecard import vocab
 from pledgecard.models import Finding, Funding, Money, TotalCost
+from pledgecard.normalize import numerals
 from pledgecard.normalize.funding import funding_category
 from pledgecard.normalize.numbers import (
     DIGITS,
     LEADING_WORDS,
+    SP,
     TAIL_APPROX,
     approx_prefix_start,
     boundary_ok,
@@ -30,8 +34,9 @@ from pledgecard.normalize.numbers import (
 )
 from pledgecard.normalize.text import close_spaced, nfc, squash
 
-#: Separators between the parts of a breakdown; a comma between digits is a thousands mark.
-_PART_SEP = re.compile(r"[;，、+]|(?<![0-9]),|,(?![0-9])")
+#: Separators between the parts of a breakdown; a comma between digits is a thousands mark,
+#: a slash separates only with spaces around it (시/군비 is one label).
+_PART_SEP = re.compile(r"[;，、+]|(?<![0-9]),|,(?![0-9])|\s/\s")
 _BARE = re.compile(rf"{DIGITS}")
 _DIGIT = re.compile(r"[0-9]")
 _TABLE_UNIT = re.compile(
@@ -40,6 +45,12 @@ _TABLE_UNIT = re.compile(
 #: Number starts that 원, 억 or 조 may follow. A number that starts anywhere else is no
 #: amount, and no number that is one starts inside it: the finder skips it unscanned.
 _CANDIDATES = starts_before((vocab.WON, *vocab.MONEY_UNITS_WITHOUT_WON))
+#: A bare number and a range mark right before an amount: the lower end of a range.
+_RANGE_LOWER = re.compile(
+    r"(?<![0-9A-Za-z.," + re.escape(vocab.YEAR_APOSTROPHES) + rf"])(?P<num>{DIGITS}){SP}"
+    rf"[{re.escape(vocab.RANGE_MARKS)}]{SP}"
+)
+_RANGE_LOWER_REACH = 40
 _OPEN = "(（"
 _CLOSE = ")）"
 
@@ -68,7 +79,7 @@ def _tail(text: str, end: int) -> tuple[int, bool, bool]:
 def _read_amount(text: str, default_unit_won: int | None) -> _Amount | None:
     """The whole of ``text`` as one amount; None when it is not exactly one."""
     pos, approx = skip_leading(text)
-    knum = scan_number(text, pos, (vocab.WON,))
+    knum = numerals.scan_any(text, pos, (vocab.WON,))
     if knum is None:
         return None
     end, has_won, tail_approx = _tail(text, knum.end)
@@ -98,16 +109,25 @@ def find_money(text: str) -> list[Money]:
     """Every amount with a money unit in free text (``100억 원``, ``202억``), in order.
 
     A number without 원 counts only with 억 or 조 and when no counting unit or foreign
-    currency follows (``2만 9천여 명`` is a quantity, ``5억 달러`` is not won).
+    currency follows (``2만 9천여 명`` is a quantity, ``5억 달러`` is not won). Numbers in
+    Hangul words count (``삼십억 원``, ``오백만 원``). A range gives both ends, the bare lower
+    end in the unit of the upper (``100~200억 원`` -> 100억, 200억; the lower's text is the
+    whole range, which it was read from).
     """
     text = nfc(text)
+    starts = merge((m.start() for m in _CANDIDATES.finditer(text)),
+                   (m.start() for m in numerals.CANDIDATES.finditer(text)))
+    return collect_money(text, starts)
+
+
+def collect_money(text: str, starts: Iterable[int]) -> list[Money]:
+    """The amounts of (NFC) ``text`` that start at ``starts`` (ascending), in order."""
     found: list[Money] = []
-    cursor = 0
-    for candidate in _CANDIDATES.finditer(text):
-        pos = candidate.start()
+    cursor = taken = 0
+    for pos in starts:
         if pos < cursor:
             continue
-        knum = scan_number(text, pos, (vocab.WON,))
+        knum = numerals.scan_any(text, pos, (vocab.WON,))
         if knum is None:
             continue
         cursor = knum.end
@@ -116,13 +136,28 @@ def find_money(text: str) -> list[Money]:
         end, has_won, tail_approx = _tail(text, knum.end)
         if not has_won and not _money_without_won(text, knum.top_big, knum.end):
             continue
-        prefix = approx_prefix_start(text, pos)
-        start = pos if prefix is None else prefix
-        won = integral(knum.value)
+        lower = _range_lower(text, pos, taken)
+        prefix = approx_prefix_start(text, pos if lower is None else lower.start())
         approx = prefix is not None or knum.approx or tail_approx
-        found.append(Money(won=won, text=text[start:end].strip(), approx=approx))
-        cursor = end
+        if lower is not None:
+            value = to_decimal(lower["num"])
+            won = None if value is None else integral(value * knum.last_mult)
+            start = lower.start() if prefix is None else prefix
+            found.append(Money(won=won, text=text[start:end].strip(), approx=approx))
+            start = pos
+        else:
+            start = pos if prefix is None else prefix
+        found.append(Money(won=integral(knum.value), text=text[start:end].strip(), approx=approx))
+        cursor = taken = end
     return found
+
+
+def _range_lower(text: str, pos: int, taken: int) -> re.Match[str] | None:
+    """The bare lower end of a range before the amount at ``pos`` (``100~`` of ``100~200억``)."""
+    if pos == 0 or not "0" <= text[pos] <= "9":
+        return None
+    m = _RANGE_LOWER.search(text, max(taken, pos - _RANGE_LOWER_REACH), pos)
+    return m if m is not None and m.end() == pos else None
 
 
 def _money_without_won(text: str, top_big: str | None, end: int) -> bool:
@@ -160,14 +195,48 @@ def _label_and_amount(part: str) -> tuple[str, str]:
     return label.strip().rstrip(":：").strip(), amount.strip()
 
 
+def _parts(inner: str) -> list[str]:
+    """The parts of a breakdown: split at separators, and between label-amount pairs written
+    one after another (``국비 5,000,000 도비 2,500,000``)."""
+    parts: list[str] = []
+    for raw_part in _PART_SEP.split(inner):
+        part = raw_part.strip()
+        if part:
+            parts.extend(_pairs(part))
+    return parts
+
+
+def _pairs(part: str) -> list[str]:
+    """``국비 5,000,000 도비 2,500,000`` -> [``국비 5,000,000``, ``도비 2,500,000``].
+
+    A part splits after an amount when a label came before it and words (the next label)
+    come between it and the next number.
+    """
+    pieces: list[str] = []
+    start = pos = 0
+    while (digit := _DIGIT.search(part, pos)) is not None:
+        knum = scan_number(part, digit.start())
+        end = digit.end() if knum is None else _tail(part, knum.end)[0]
+        following = _DIGIT.search(part, end)
+        if following is None:
+            break
+        if _has_word(part[end:following.start()]) and _has_word(part[start:digit.start()]):
+            pieces.append(part[start:end].strip())
+            start = end
+        pos = max(end, digit.end())
+    pieces.append(part[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
+def _has_word(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
 def _breakdown(inner: str, unit_won: int | None, level: str,
                findings: list[Finding] | None) -> list[Funding]:
     fundings: list[Funding] = []
     unread: list[str] = []
-    for raw_part in _PART_SEP.split(inner):
-        part = raw_part.strip()
-        if not part:
-            continue
+    for part in _parts(inner):
         label, amount_text = _label_and_amount(part)
         if not any(ch.isalpha() for ch in label):
             unread.append(part)
@@ -238,11 +307,34 @@ def _signed(won: int | None, sign: int) -> int | None:
 
 
 def table_unit(text: str) -> tuple[str, int] | None:
-    """``(단위 : 백만 원)`` -> (``백만 원``, 1000000); None when there is no known unit."""
+    """The unit a text states and its multiplier into won; None when it states no money unit.
+
+    Reads a unit statement wherever it is: a heading line, the line above a table, a first
+    cell (``(단위 : 백만 원)`` -> (``백만 원``, 1000000); ``단위: 천원``, ``[단위: 억원]``,
+    ``（단위：백만원, %）``, ``□ 재원투자 계획 (단위: 억원)``). The unit text is as written, up
+    to its 원.
+    """
     m = _TABLE_UNIT.search(nfc(text))
     if m is None:
         return None
-    unit = m["unit"].strip()
+    return _unit(m["unit"].strip())
+
+
+def unit_multiplier(unit: str) -> int | None:
+    """The multiplier into won of a unit as written (``억원``, ``백만 원``, ``천원``) or of a
+    unit statement (``(단위 : 억원)``); None when it is no money unit."""
+    stated = table_unit(unit)
+    if stated is not None:
+        return stated[1]
+    found = _unit(nfc(unit).strip().strip("()（）[]［］<>〈〉"))
+    return found[1] if found else None
+
+
+def _unit(unit: str) -> tuple[str, int] | None:
+    """(unit as written up to its 원, multiplier) of ``백만 원``, ``천원 기준``, ``억``."""
+    won_at = unit.find(vocab.WON)
+    if won_at >= 0:
+        unit = unit[:won_at + len(vocab.WON)]
     key = squash(unit)
     if not key:
         return None
@@ -254,4 +346,19 @@ def table_unit(text: str) -> tuple[str, int] | None:
     return unit, amount.won
 
 
-__all__ = ["find_money", "parse_amount_cell", "parse_money", "parse_total_cost", "table_unit"]
+def parse_cell_money(raw: str, unit: str | None) -> Money:
+    """A table cell in won from its text and the table's unit as written (exact decimals).
+
+    ``parse_cell_money("42.5", "(단위 : 억원)")`` -> won 4250000000; ``unit`` may be the
+    statement or the unit alone (``억원``, ``백만 원``) or None. ``-`` is 0; words, an
+    empty cell, or a bare number under an unknown unit give ``won=None``. The text is the
+    cell's, stripped.
+    """
+    multiplier = None if unit is None else unit_multiplier(unit)
+    return Money(won=parse_amount_cell(raw, multiplier), text=nfc(raw).strip())
+
+
+__all__ = [
+    "collect_money", "find_money", "parse_amount_cell", "parse_cell_money", "parse_money",
+    "parse_total_cost", "table_unit", "unit_multiplier",
+]

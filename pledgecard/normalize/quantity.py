@@ -1,16 +1,27 @@
-"""Counts with their unit: ``5건``, ``2만 9천여 명``, ``약 200개소``, ``1.5km``."""
+"""Counts with their unit: ``5건``, ``2만 9천여 명``, ``약 200개소``, ``1.5km``, ``다섯 명``.
+
+A quantity's text covers the value phrase it was read from: in a field, up to the end of
+the phrase (``3개 지구``: the next number or a delimiter of vocab QUANTITY_PHRASE_DELIMITERS
+ends it); in free text, the count and, after a counter of vocab COUNTERS_BEFORE_NOUN, the
+noun it counts (``13개 기술과제``).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from heapq import merge
+
 from pledgecard import vocab
 from pledgecard.models import Quantity
+from pledgecard.normalize import numerals
 from pledgecard.normalize.numbers import (
+    SP,
     TAIL_APPROX,
     approx_prefix_start,
     followed_by,
     is_ordinal,
     match_unit,
-    scan_number,
     skip_leading,
     skip_ws,
     starts_before,
@@ -19,11 +30,13 @@ from pledgecard.normalize.text import nfc
 
 #: Number starts that a counting unit may follow; a count can start nowhere else.
 _CANDIDATES = starts_before(vocab.QUANTITY_UNITS)
+_PHRASE_END = re.compile("[0-9" + re.escape(vocab.QUANTITY_PHRASE_DELIMITERS) + "]")
+_NOUN_AFTER = re.compile(rf"{SP}(?P<word>[\uac00-\ud7a3A-Za-z]+)")
 
 
 def _read(text: str, pos: int) -> tuple[int | float, str, bool, int] | None:
     """(value, unit, approx, end) of a count at ``pos``; None when no counting unit follows."""
-    knum = scan_number(text, pos, vocab.QUANTITY_UNITS)
+    knum = numerals.scan_any(text, pos, vocab.QUANTITY_UNITS, native=True)
     if knum is None:
         return None
     upos = skip_ws(text, knum.end, newlines=False)
@@ -41,8 +54,26 @@ def _read(text: str, pos: int) -> tuple[int | float, str, bool, int] | None:
     return number, unit, approx, end
 
 
+def _phrase_end(text: str, end: int) -> int:
+    """Where the phrase that a count ending at ``end`` opens ends (trailing space left out)."""
+    m = _PHRASE_END.search(text, end)
+    stop = len(text) if m is None else m.start()
+    return end + len(text[end:stop].rstrip())
+
+
+def _counted_noun_end(text: str, unit: str, end: int) -> int:
+    """After ``13개``: the end of the noun it counts (``기술과제``), else ``end``."""
+    if unit not in vocab.COUNTERS_BEFORE_NOUN:
+        return end
+    m = _NOUN_AFTER.match(text, end)
+    if m is None or m["word"] in vocab.QUANTITY_PHRASE_STOP_WORDS:
+        return end
+    return m.end()
+
+
 def parse_quantity(text: str) -> Quantity | None:
-    """The count that ``text`` begins with (after 약/총), or None."""
+    """The count that ``text`` begins with (after 약/총), or None; its text runs to the end of
+    the phrase (``3개 지구`` -> 3 개, text ``3개 지구``; ``5건(종료)`` -> text ``5건``)."""
     clean = nfc(text).strip()
     pos, approx = skip_leading(clean)
     if is_ordinal(clean, pos):
@@ -51,20 +82,28 @@ def parse_quantity(text: str) -> Quantity | None:
     if read is None:
         return None
     value, unit, tail_approx, end = read
-    return Quantity(value=value, unit=unit, approx=approx or tail_approx, text=clean[:end])
+    return Quantity(value=value, unit=unit, approx=approx or tail_approx,
+                    text=clean[:_phrase_end(clean, end)])
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every count in free text, in order: ``34개국 113명`` -> [34 개국, 113 명].
 
     Ordinals (``제20회``), words that only begin like a unit (``3차년도``, ``명예``),
-    money (``100억 원``) and dates (``2024년``, ``’24.5월``) are not counts.
+    money (``100억 원``) and dates (``2024년``, ``’24.5월``) are not counts. Numbers in
+    Hangul words count (``이십여 명``, ``다섯 곳``).
     """
     text = nfc(text)
+    starts = merge((m.start() for m in _CANDIDATES.finditer(text)),
+                   (m.start() for m in numerals.CANDIDATES.finditer(text)))
+    return collect_quantities(text, starts)
+
+
+def collect_quantities(text: str, starts: Iterable[int]) -> list[Quantity]:
+    """The counts of (NFC) ``text`` that start at ``starts`` (ascending), in order."""
     found: list[Quantity] = []
     cursor = 0
-    for candidate in _CANDIDATES.finditer(text):
-        pos = candidate.start()
+    for pos in starts:
         if pos < cursor or is_ordinal(text, pos):
             continue
         read = _read(text, pos)
@@ -73,6 +112,7 @@ def find_quantities(text: str) -> list[Quantity]:
         value, unit, approx, end = read
         prefix = approx_prefix_start(text, pos)
         start = pos if prefix is None else prefix
+        end = _counted_noun_end(text, unit, end)
         found.append(Quantity(value=value, unit=unit, approx=approx or prefix is not None,
                               text=text[start:end]))
         cursor = end
