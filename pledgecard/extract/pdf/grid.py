@@ -16,6 +16,11 @@ from pledgecard.extract.pdf.page import Segment
 SNAP = 1.5
 #: A rule must cover this share of a grid edge to separate the cells on either side.
 COVER = 0.5
+#: Rules running on this far past the outermost crossing rule hold a column or row whose
+#: outer border is not drawn, in points.
+OPEN_SIDE = 6.0
+#: Rules of a component (horizontal and vertical together) needed to make a table.
+MIN_RULES = 3
 
 
 @dataclass
@@ -124,7 +129,7 @@ def _components(horizontal: list[Segment], vertical: list[Segment]) -> list[tupl
         groups.setdefault(find(i), ([], []))[0].append(h)
     for j, v in enumerate(vertical):
         groups.setdefault(find(len(horizontal) + j), ([], []))[1].append(v)
-    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+    return [g for g in groups.values() if g[0] and g[1] and len(g[0]) + len(g[1]) >= MIN_RULES]
 
 
 def _covered(rules: list[Segment], at: float, start: float, end: float, horizontal: bool) -> bool:
@@ -136,8 +141,27 @@ def _covered(rules: list[Segment], at: float, start: float, end: float, horizont
     return False
 
 
+def _second(values: list[float], last: bool) -> float:
+    """The second lowest (or highest) value, the value itself when alone: where two rules reach."""
+    ordered = sorted(values)
+    return ordered[-2 if last else 1] if len(ordered) > 1 else ordered[0]
+
+
+def with_open_sides(positions: list[float], starts: list[float], ends: list[float]) -> list[float]:
+    """Rule positions with the outer edges of an undrawn outer border added: where two or more
+    crossing rules run on past the first or last position (a table drawn with inner rules only,
+    or with no border on one side)."""
+    start, end = _second(starts, last=False), _second(ends, last=True)
+    if start < positions[0] - OPEN_SIDE:
+        positions = [start, *positions]
+    if end > positions[-1] + OPEN_SIDE:
+        positions = [*positions, end]
+    return positions
+
+
 def _grid(horizontal: list[Segment], vertical: list[Segment]) -> Grid | None:
-    xs, ys = cluster([v.x0 for v in vertical]), cluster([h.y0 for h in horizontal])
+    xs = with_open_sides(cluster([v.x0 for v in vertical]), [h.x0 for h in horizontal], [h.x1 for h in horizontal])
+    ys = with_open_sides(cluster([h.y0 for h in horizontal]), [v.y0 for v in vertical], [v.y1 for v in vertical])
     if len(xs) < 2 or len(ys) < 2:
         return None
     rows, cols = len(ys) - 1, len(xs) - 1
@@ -166,8 +190,19 @@ def _grid(horizontal: list[Segment], vertical: list[Segment]) -> Grid | None:
     return Grid(xs, ys, cells)
 
 
+def _encloses(outer: Grid, inner: Grid) -> bool:
+    x0, top, x1, bottom = inner.bbox
+    return outer is not inner and outer.contains(x0, top) and outer.contains(x1, bottom)
+
+
+def without_frames(grids: list[Grid]) -> list[Grid]:
+    """Grids less the single-cell boxes drawn around another grid: the outer line of a double
+    border set apart from the inner one, or a frame around a table."""
+    return [g for g in grids if len(g.cells) > 1 or not any(_encloses(g, other) for other in grids)]
+
+
 def find_grids(segments: list[Segment]) -> list[Grid]:
     """Every table grid drawn on a page, top to bottom."""
     horizontal, vertical = _normalized(segments)
     grids = [g for h, v in _components(horizontal, vertical) if (g := _grid(h, v)) is not None]
-    return sorted(grids, key=lambda g: (g.ys[0], g.xs[0]))
+    return sorted(without_frames(grids), key=lambda g: (g.ys[0], g.xs[0]))

@@ -19,6 +19,10 @@ BACKGROUND_SHARE = 0.8
 EM_HEIGHT = 1.15
 #: Path segment counts of a rectangle (move, 3 or 4 lines, close).
 RECTANGLE_SEGMENTS = frozenset({4, 5})
+#: Path segment count of one straight line (move, line).
+LINE_SEGMENTS = 2
+#: A stroked line whose box is this many times longer than thick is a rule, however thick.
+ELONGATED = 4.0
 _SKIP = frozenset("\r\n\x00\ufffe\uffff")
 
 
@@ -95,17 +99,41 @@ def read_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         textpage.close()
 
 
-def _segments_of_box(left: float, bottom: float, right: float, top: float, height: float) -> list[Segment]:
+def _segments_of_box(left: float, bottom: float, right: float, top: float, height: float,
+                     line: bool = False) -> list[Segment]:
+    """The rules a box draws: its centre line when it is thin (or ``line``), else its four edges."""
     y_top, y_bottom = height - top, height - bottom
     width, tall = right - left, top - bottom
-    if tall <= THIN and width > tall:
+    line = line or min(width, tall) <= THIN
+    if line and width > tall:
         y = (y_top + y_bottom) / 2
         return [Segment(left, y, right, y)]
-    if width <= THIN and tall > width:
+    if line and tall > width:
         x = (left + right) / 2
         return [Segment(x, y_top, x, y_bottom)]
     return [Segment(left, y_top, right, y_top), Segment(left, y_bottom, right, y_bottom),
             Segment(left, y_top, left, y_bottom), Segment(right, y_top, right, y_bottom)]
+
+
+def _stroke_width(obj: pdfium.PdfObject) -> float:
+    width = ctypes.c_float()
+    return width.value if pdfium_c.FPDFPageObj_GetStrokeWidth(obj.raw, width) else 0.0
+
+
+def _is_thick_line(obj: pdfium.PdfObject, pieces: int, short: float, long: float) -> bool:
+    """One straight rule stroked wider than THIN (a bold outer border): its box (which pdfium
+    pads by up to the stroke width on each side) is much longer than tall."""
+    return pieces == LINE_SEGMENTS and long >= ELONGATED * short and short <= 2 * _stroke_width(obj) + THIN
+
+
+def _thick_rule(left: float, bottom: float, right: float, top: float, height: float) -> Segment:
+    """The centre line of a thick rule's box, its ends pulled in by the padding pdfium adds."""
+    inset = min(right - left, top - bottom) / 2
+    if right - left > top - bottom:
+        left, right = left + inset, right - inset
+    else:
+        bottom, top = bottom + inset, top - inset
+    return _segments_of_box(left, bottom, right, top, height, line=True)[0]
 
 
 def read_segments(page: pdfium.PdfPage, width: float, height: float) -> tuple[list[Segment], int]:
@@ -119,13 +147,61 @@ def read_segments(page: pdfium.PdfPage, width: float, height: float) -> tuple[li
         if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
         left, bottom, right, top = obj.get_bounds()
-        if (right - left) * (top - bottom) >= BACKGROUND_SHARE * width * height:
-            continue
         pieces = pdfium_c.FPDFPath_CountSegments(obj.raw)
-        thin = min(right - left, top - bottom) <= THIN
-        if thin or pieces in RECTANGLE_SEGMENTS:
+        if pieces <= max(RECTANGLE_SEGMENTS) and (right - left) * (top - bottom) >= BACKGROUND_SHARE * width * height:
+            continue
+        short, long = sorted((right - left, top - bottom))
+        if short <= THIN or pieces in RECTANGLE_SEGMENTS:
             segments.extend(_segments_of_box(left, bottom, right, top, height))
+        elif _is_thick_line(obj, pieces, short, long):
+            segments.append(_thick_rule(left, bottom, right, top, height))
+        elif pieces > max(RECTANGLE_SEGMENTS):
+            segments.extend(subpath_rules(obj, height))
     return segments, images
+
+
+def _subpaths(obj: pdfium.PdfObject) -> list[tuple[list[tuple[float, float]], bool]]:
+    """The straight subpaths of a path as (points in page space, closed); curved ones left out."""
+    raw = obj.raw
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(raw, matrix):
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[tuple[list[tuple[float, float]], bool]] = []
+    points: list[tuple[float, float]] = []
+    closed = curved = False
+    for index in range(pdfium_c.FPDFPath_CountSegments(raw)):
+        piece = pdfium_c.FPDFPath_GetPathSegment(raw, index)
+        kind = pdfium_c.FPDFPathSegment_GetType(piece)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if points and not curved:
+                out.append((points, closed))
+            points, closed, curved = [], False, False
+        curved = curved or kind == pdfium_c.FPDF_SEGMENT_BEZIERTO
+        pdfium_c.FPDFPathSegment_GetPoint(piece, x, y)
+        points.append((matrix.a * x.value + matrix.c * y.value + matrix.e,
+                       matrix.b * x.value + matrix.d * y.value + matrix.f))
+        closed = closed or bool(pdfium_c.FPDFPathSegment_GetClose(piece))
+    if points and not curved:
+        out.append((points, closed))
+    return out
+
+
+def subpath_rules(obj: pdfium.PdfObject, height: float) -> list[Segment]:
+    """Rules of a path that draws many (every rule of a table as ``re`` boxes filled at once, or
+    ``m l`` pairs stroked at once): each axis-aligned box or stroked straight line in it."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
+    rules: list[Segment] = []
+    for points, closed in _subpaths(obj):
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+        if len(points) == LINE_SEGMENTS and not closed and stroke.value:
+            if min(right - left, top - bottom) <= THIN:
+                rules.extend(_segments_of_box(left, bottom, right, top, height))
+        elif len(set(points)) == 4 and len(set(xs)) == 2 and len(set(ys)) == 2:  # an re box's corners
+            rules.extend(_segments_of_box(left, bottom, right, top, height))
+    return rules
 
 
 def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
