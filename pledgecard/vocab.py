@@ -222,6 +222,20 @@ QUANTITY_PHRASE_STOP_WORDS: Final[tuple[str, ...]] = (
     "및", "등", "또는", "이상", "이하", "내외", "정도", "중", "외", "규모", "추진", "운영", "선정", "지원",
 )
 
+# --------------------------------------------------------------------------- rates
+#: Labels of a progress rate in percent (이행률 72.5%), both spellings of 률/율.
+RATE_LABELS: Final[tuple[str, ...]] = (
+    "이행률", "이행율", "추진율", "추진률", "공정률", "공정율", "진척률", "진척율", "달성률", "달성율",
+    "진도율", "진도률",
+)
+#: Signs of percent after a number; a percentage point (10%p) is a difference, not a rate.
+PERCENT_SIGNS: Final[tuple[str, ...]] = ("%", "％", "퍼센트")
+PERCENT_POINT_SUFFIXES: Final[tuple[str, ...]] = ("p", "P", "포인트")
+#: Achievement words besides GOAL_ACHIEVED (달성 / 미달성), spaces squashed.
+ACHIEVED_SYNONYMS: Final[dict[str, bool]] = {
+    "초과달성": True, "목표달성": True, "완료": True, "목표미달성": False, "미달": False,
+}
+
 # --------------------------------------------------------------------------- statuses
 #: Achievement statuses of CARD-SPEC §2.
 STATUSES: Final[tuple[str, ...]] = ("완료", "추진중", "미착수", "종료", "정상추진", "부진", "보류")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pledgecard import vocab
 from pledgecard.models import Finding, Span
 from pledgecard.normalize import (
+    as_of_span,
     close_spaced,
     find_money,
     find_quantities,
@@ -18,11 +19,16 @@ from pledgecard.normalize import (
     funding_category,
     issuer_level,
     join_wrapped,
+    marked_as_of,
     nfc,
+    parse_achieved,
     parse_amount_cell,
     parse_as_of,
+    parse_cell_money,
     parse_money,
     parse_quantity,
+    parse_rate,
+    parse_rate_cell,
     parse_span,
     parse_status,
     parse_total_cost,
@@ -30,6 +36,7 @@ from pledgecard.normalize import (
     squash,
     stated_years,
     table_unit,
+    unit_multiplier,
 )
 
 _TOKENS = [
@@ -42,6 +49,8 @@ _TOKENS = [
     vocab.YEAR_WORD, vocab.MONTH_WORD, vocab.DAY_WORD, vocab.QUARTER_WORD, vocab.WON,
     vocab.TABLE_UNIT_LABEL, vocab.ORDINAL_PREFIX, vocab.APPROX_INFIX, "명예", "개월", "원주시",
     "도지사", "시장", "광역시", "공약사업 관리카드", "기준", "현재", "누계", "달러",
+    *vocab.SINO_DIGITS, *vocab.NATIVE_TENS, *vocab.NATIVE_ONES, *vocab.RATE_LABELS, *vocab.PERCENT_SIGNS,
+    *vocab.GOAL_ACHIEVED, *vocab.ACHIEVED_SYNONYMS, "p", "말", "《", "》",
 ]
 card_text = st.lists(st.sampled_from(_TOKENS), max_size=30).map("".join)
 any_text = st.one_of(st.text(max_size=60), card_text)
@@ -58,6 +67,11 @@ UNARY: dict[str, Callable[[str], Any]] = {
     "parse_quantity": parse_quantity,
     "find_quantities": find_quantities,
     "parse_as_of": parse_as_of,
+    "as_of_span": as_of_span,
+    "marked_as_of": marked_as_of,
+    "parse_achieved": parse_achieved,
+    "parse_rate_cell": parse_rate_cell,
+    "unit_multiplier": unit_multiplier,
     "stated_years": stated_years,
     "parse_status": parse_status,
     "issuer_level": issuer_level,
@@ -81,6 +95,19 @@ def test_money_normalizers_never_raise(text: str, unit: int | None) -> None:
     assert cell is None or isinstance(cell, int)
     for found in find_money(text):
         assert found.text and found.text in nfc(text)
+    assert parse_cell_money(text, "(단위 : 억원)").won == parse_amount_cell(text, 10**8)
+
+
+@FAST
+@given(any_text)
+def test_rate_never_raises_and_keeps_its_text(text: str) -> None:
+    findings: list[Finding] = []
+    rate = parse_rate(text, findings)
+    if rate is not None:
+        assert rate.percent >= 0 and rate.text and rate.text in nfc(text)
+    assert all(f.code == "rate.unreadable" for f in findings)
+    for quantity in find_quantities(text):
+        assert quantity.text and quantity.text in nfc(text)
 
 
 @FAST

@@ -7,6 +7,7 @@ Nothing here raises on an input string: what cannot be read comes back as ``None
 from pledgecard.normalize.dates import (
     as_of_span,
     find_spans,
+    marked_as_of,
     parse_as_of,
     parse_span,
     span_years,
@@ -23,6 +24,7 @@ from pledgecard.normalize.money import (
     unit_multiplier,
 )
 from pledgecard.normalize.quantity import find_quantities, parse_quantity
+from pledgecard.normalize.rates import parse_achieved, parse_rate, parse_rate_cell
 from pledgecard.normalize.status import parse_status
 from pledgecard.normalize.text import close_spaced, join_wrapped, nfc, squash, unwrap
 
@@ -35,12 +37,16 @@ __all__ = [
     "funding_category",
     "issuer_level",
     "join_wrapped",
+    "marked_as_of",
     "nfc",
+    "parse_achieved",
     "parse_amount_cell",
     "parse_as_of",
     "parse_cell_money",
     "parse_money",
     "parse_quantity",
+    "parse_rate",
+    "parse_rate_cell",
     "parse_span",
     "parse_status",
     "parse_total_cost",

@@ -346,10 +346,18 @@ def as_of_span(text: str, findings: list[Finding] | None = None) -> Span | None:
     """
     clean = nfc(text)
     found = _scan_ends(clean, False, findings, first_only=False)
-    for span, end in found:
-        if _AS_OF_AFTER.match(clean, end) is not None:
-            return span
-    return found[0][0] if found else None
+    marked = _marked(clean, found)
+    return marked if marked is not None else found[0][0] if found else None
+
+
+def marked_as_of(text: str) -> Span | None:
+    """The first date of ``text`` that 기준 or 현재 follows (``(’25. 2분기 기준)``), else None."""
+    clean = nfc(text)
+    return _marked(clean, _scan_ends(clean, False, None, first_only=False))
+
+
+def _marked(text: str, found: list[tuple[Span, int]]) -> Span | None:
+    return next((span for span, end in found if _AS_OF_AFTER.match(text, end) is not None), None)
 
 
 def parse_as_of(text: str) -> tuple[str | None, bool]:
