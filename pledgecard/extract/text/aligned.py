@@ -68,16 +68,22 @@ def segments(text: str) -> list[Segment]:
 
 def _join_letter_spacing(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``국  비`` kept as one piece: a gap after a lone letter and before a one-letter word is
-    letter spacing (``구 분      계`` is two cells: ``구 분`` is no lone letter)."""
+    letter spacing, as long as the gaps of one spaced word are equal (``직  위    국 장`` is
+    ``직  위`` and ``국 장``; ``구 분      계`` is two cells: ``구 분`` is no lone letter)."""
     joined: list[tuple[int, int]] = []
     previous = ""
+    spacing = 0  # the gap inside the spaced word being joined, 0 when none is
     for start, end in pieces:
         piece = text[start:end]
+        gap = start - joined[-1][1] if joined else 0
         after = piece.split(" ", 1)[0]
-        if joined and len(previous) == 1 and previous.isalpha() and len(after) == 1 and after.isalpha():
+        if (joined and len(previous) == 1 and previous.isalpha() and len(after) == 1 and after.isalpha()
+                and spacing in (0, gap)):
             joined[-1] = (joined[-1][0], end)
+            spacing = gap
         else:
             joined.append((start, end))
+            spacing = 0
         previous = piece
     return joined
 
@@ -95,6 +101,17 @@ def row_segments(text: str) -> list[Segment] | None:
     if bullet is not None and found[0].text != bullet:
         return None  # a lone dash is an empty value; a dash before words is a bullet
     return found
+
+
+def lone_segment(text: str) -> Segment | None:
+    """The one segment of an indented line (``          <2023>``): a row of an open table
+    when it falls under a column other than the first."""
+    if "\t" in text or not text.startswith((" ", "\u3000")) or _NUMBERS_ONE_SPACE_APART.search(text):
+        return None
+    if text.lstrip()[:1] in BULLET_LEVELS and split_bullet(text)[0] is not None:
+        return None
+    found = segments(text)
+    return found[0] if len(found) == 1 else None
 
 
 def _flattened(text: str) -> bool:
@@ -116,6 +133,11 @@ class AlignedColumns:
     @classmethod
     def of(cls, first: list[Segment]) -> AlignedColumns:
         return cls([[s.start, s.end] for s in first])
+
+    def under_later_column(self, segment: Segment) -> bool:
+        """Whether a lone segment falls under exactly one column, not the first."""
+        hit = [i for i, column in enumerate(self.columns) if _touches(segment, column)]
+        return len(hit) == 1 and hit[0] > 0
 
     def fits(self, row: list[Segment]) -> bool:
         """Whether every segment falls under one column (or a free stretch), each its own."""

@@ -5,7 +5,8 @@
     | 계   |  100 |  200 |
 
 A markdown separator line (``|---|:--:|``) is table furniture: it marks the end of the
-header rows and holds no content.
+header rows and holds no content. A ``<br>`` inside a pipe cell is a line break (a cell of
+several paragraphs), as markdown writers put it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _SEPARATOR_CELL = re.compile(r"\s*:?-{1,}:?\s*")
+_LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 
 def is_pipe_row(text: str) -> bool:
@@ -29,7 +31,7 @@ def pipe_cells(text: str) -> list[str]:
         parts = parts[1:]
     if len(parts) > 1 and not parts[-1].strip():
         parts = parts[:-1]
-    return [part.strip() for part in parts]
+    return [_LINE_BREAK.sub("\n", part).strip() if "<" in part else part.strip() for part in parts]
 
 
 def is_separator(text: str) -> bool:

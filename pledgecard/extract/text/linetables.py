@@ -15,6 +15,7 @@ from typing import Protocol
 
 import regex
 
+from pledgecard.extract.bullets import split_bullet
 from pledgecard.extract.document import Paragraph, Table, paragraph, provenance
 from pledgecard.extract.text import delimited
 from pledgecard.extract.text.aligned import (
@@ -23,6 +24,7 @@ from pledgecard.extract.text.aligned import (
     Segment,
     has_gap,
     header_row,
+    lone_segment,
     row_segments,
     segments,
     table_like,
@@ -78,6 +80,8 @@ class LineTable:
 class _Rows(Protocol):
     """What one kind of line table tells of a line while its rows are collected."""
 
+    max_blanks: int
+
     def fits(self, text: str) -> bool: ...
     def add(self, line: Line) -> None: ...
     def is_furniture(self, text: str) -> bool: ...
@@ -121,7 +125,7 @@ def _collect(rows: _Rows, lines: list[Line], start: int, repeated: RepeatedLines
     furniture: list[Line] = []
     end = start + 1
     while True:
-        j = _next_nonblank(lines, end)
+        j = _next_nonblank(lines, end, rows.max_blanks)
         if j < len(lines) and rows.fits(lines[j].text):
             rows.add(lines[j])
         elif j < len(lines) and rows.is_furniture(lines[j].text):
@@ -164,6 +168,10 @@ def _page_break(rows: _Rows, lines: list[Line], i: int,
 
 # --------------------------------------------------------------------------- pipes and tabs
 class _PipeRows:
+    """Markdown rows: a blank line ends the table (two tables may stand one blank line apart)."""
+
+    max_blanks = 0
+
     def __init__(self) -> None:
         self.rows: list[tuple[Line, list[str]]] = []
         self.declared: int | None = None
@@ -193,19 +201,32 @@ class _PipeRows:
         return None if cells is None else tuple(cells)
 
     def head_keys(self) -> list[tuple[str, ...]]:
-        count = self.declared or (2 if len(self.rows) > 1 and "" in self.rows[1][1] else 1)
+        count = 2 if len(self.rows) > 1 and "" in self.rows[1][1] else 1  # a two-row header leaves gaps
+        count = max(count, self.declared or 1)
         return [tuple(cells) for _line, cells in self.rows[:count]]
 
 
 class _TabRows(_PipeRows):
+    """Tab rows: the first needs a tab after a word and no bullet before it (``◦ 항목<TAB>설명``
+    is a list item); once a table is open a line led by tabs is a row with empty first cells."""
+
+    max_blanks = MAX_BLANKS
+
     def cells(self, text: str) -> list[str] | None:
-        return delimited.tab_cells(text) if delimited.is_tab_row(text) else None
+        if self.rows:
+            return delimited.tab_cells(text) if "\t" in text else None
+        if not delimited.is_tab_row(text):
+            return None
+        cells = delimited.tab_cells(text)
+        return None if split_bullet(cells[0])[0] is not None and cells[0] != "-" else cells
 
     def is_furniture(self, text: str) -> bool:
         return False
 
 
 def _delimited(rows: _PipeRows, lines: list[Line], start: int, repeated: RepeatedLines) -> LineTable | None:
+    if not rows.fits(lines[start].text):
+        return None
     rows.add(lines[start])
     end, furniture = _collect(rows, lines, start, repeated)
     ncols = max(len(cells) for _line, cells in rows.rows)
@@ -217,26 +238,46 @@ def _delimited(rows: _PipeRows, lines: list[Line], start: int, repeated: Repeate
 
 # --------------------------------------------------------------------------- aligned columns
 class _AlignedRows:
+    max_blanks = MAX_BLANKS
+
     def __init__(self, above: list[Line]) -> None:
         self.columns = AlignedColumns()
         self.rows: list[tuple[Line, list[Segment]]] = []
         self.above = above
 
-    def fits(self, text: str) -> bool:
+    def segments(self, text: str) -> list[Segment] | None:
+        """A row's segments; once rows are open, an indented line with one segment under a
+        later column is a row too (``<2023>`` over its year's rows)."""
         found = row_segments(text)
+        if found is None and self.rows:
+            lone = lone_segment(text)
+            if lone is not None and self.columns.under_later_column(lone):
+                return [lone]
+        return found
+
+    def fits(self, text: str) -> bool:
+        found = self.segments(text)
         return found is not None and self.columns.fits(found)
 
     def add(self, line: Line) -> None:
-        found = row_segments(line.text)
+        found = self.segments(line.text)
         assert found is not None
         self.columns.add(found)
         self.rows.append((line, found))
+
+    def trim(self) -> None:
+        """Trailing one-segment rows end no table: they go back to the text after it."""
+        while self.rows and len(self.rows[-1][1]) == 1:
+            self.rows.pop()
+        self.columns = AlignedColumns()
+        for _line, found in self.rows:
+            self.columns.add(found)
 
     def is_furniture(self, text: str) -> bool:
         return False
 
     def key(self, text: str) -> tuple[str, ...] | None:
-        found = row_segments(text)
+        found = self.segments(text)
         return None if found is None else tuple(_normal(s.text) for s in found)
 
     def head_keys(self) -> list[tuple[str, ...]]:
@@ -250,8 +291,12 @@ def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines)
     rows = _AlignedRows([lines[i] for i in above])
     rows.add(lines[start])
     end, furniture = _collect(rows, lines, start, repeated)
+    rows.trim()
     if len(rows.rows) < MIN_ROWS:
         return None
+    last = rows.rows[-1][0].number
+    end = start + last - lines[start].number + 1
+    furniture = [line for line in furniture if line.number < last]
     header: list[RawRow] = []
     top = start
     for i in reversed(above):

@@ -39,10 +39,11 @@ def spread_header(rows: list[RawRow], ncols: int, declared: int | None) -> None:
     """Give the first two rows their spans when they are a two-row header (in place).
 
     ``declared`` is the number of header rows a markdown separator line marks (None without
-    one): with 2 the spans are taken, with another number never; without one they are taken
-    only when the second row leaves a cell empty under a first-row cell.
+    one): with 2 the spans are taken, with 3 or more never; otherwise they are taken only when
+    the second row leaves a cell empty under a first-row cell (markdown can declare only one
+    header row, so a second one comes below the separator).
     """
-    if len(rows) < 2 or declared not in (None, 2):
+    if len(rows) < 2 or (declared is not None and declared > 2):
         return
     first, second = rows[0], rows[1]
     below = second.filled()
@@ -64,7 +65,7 @@ def spread_header(rows: list[RawRow], ncols: int, declared: int | None) -> None:
     empty_below = [c for c in range(ncols) if c not in below]
     if any(c not in singles for c in empty_below):
         return
-    if declared is None and not empty_below and all(c.colspan == 1 for c in cells):
+    if declared != 2 and not empty_below and all(c.colspan == 1 for c in cells):
         return
     for raw, (start, end) in zip(cells, extents, strict=True):
         raw.col, raw.colspan = start, end - start
@@ -89,9 +90,10 @@ def build_table(rows: list[RawRow], ncols: int, table_index: int) -> Table:
 
 def _cell(row: int, raw: RawCell, line: int, table_index: int) -> Cell:
     paragraphs = []
-    if raw.text:
-        bullet, body = split_bullet(raw.text)
-        paragraphs.append(paragraph(body, bullet, provenance=provenance(line=line)))
-    text = paragraphs[0].full_text if paragraphs else ""
+    for text in raw.text.split("\n") if raw.text else ():
+        bullet, body = split_bullet(text)
+        if body or bullet:
+            paragraphs.append(paragraph(body, bullet, provenance=provenance(line=line)))
+    text = "\n".join(p.full_text for p in paragraphs)
     return cell(row, raw.col, text, paragraphs, provenance(line=line, table=table_index, row=row, col=raw.col),
                 rowspan=raw.rowspan, colspan=raw.colspan)

@@ -1,0 +1,213 @@
+"""Tables on plain text lines (space-aligned, tab-separated, markdown pipes): each input in
+tests/data/text_tables/ against the grid it must give, spans, page furniture and the lines
+that must stay paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from pledgecard.extract.document import Document, Paragraph, Table
+from pledgecard.extract.text.reader import TextReader
+
+from .conftest import DATA
+
+TABLES = DATA / "text_tables"
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Expected:
+    """What a file reads as: each table's rows (a spanned position repeats its anchor's text)
+    with its spanning cells ``{(row, col): (rowspan, colspan)}``, the furniture lines and the
+    paragraphs, in order."""
+
+    tables: list[tuple[list[list[str]], dict[Span, Span]]]
+    paragraphs: list[str]
+    furniture: list[str] = field(default_factory=list)
+
+
+FINANCE_THOUSAND_WON = [
+    ["구 분", "총사업비", "2023", "2024", "2025", "2026"],
+    ["계", "12,500,000", "350,000", "2,350,000", "3,800,000", "3,450,000"],
+    ["국 비", "3,000,000", "-", "600,000", "1,200,000", "900,000"],
+    ["도 비", "1,500,000", "-", "300,000", "500,000", "450,000"],
+    ["시 비", "7,200,000", "350,000", "1,450,000", "2,100,000", "1,800,000"],
+    ["민 자", "800,000", "-", "-", "-", "300,000"],
+]
+PLAN = "연도별 투자계획"
+TWO_ROW_SPANS: dict[Span, Span] = {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4)}
+YEARLY_HEAD = ["연도", "추진계획", "추진실적", "추진율"]
+RUNNING_HEADER = "시장 공약사업 관리카드 (2025. 3. 31. 기준)"
+
+CASES: dict[str, Expected] = {
+    "aligned_finance_thousand_won": Expected(
+        [(FINANCE_THOUSAND_WON, {})], ["□ 재원투자 계획", "(단위 : 천원)", "□ 추진실적"]),
+    "aligned_finance_two_row_header": Expected(
+        [([["구 분", "총사업비", PLAN, PLAN, PLAN, PLAN],
+           ["구 분", "총사업비", "2023", "2024", "2025", "2026"],
+           ["계", "120.0", "30.0", "30.0", "30.0", "30.0"],
+           ["국 비", "60.0", "15.0", "15.0", "15.0", "15.0"],
+           ["도 비", "36.0", "9.0", "9.0", "9.0", "9.0"],
+           ["시 비", "24.0", "6.0", "6.0", "6.0", "6.0"]], TWO_ROW_SPANS)],
+        ["(단위 : 억원)"]),
+    "aligned_yearly_plan_page_break": Expected(
+        [([YEARLY_HEAD,
+           ["2023", "기본계획 수립", "완료", "100%"],
+           ["2024", "실시설계 및 인허가", "추진중", "60%"],
+           ["2025", "착공 및 기반조성", "미착수", "-"],
+           ["2026", "준공 및 개관", "미착수", "-"]], {})],
+        [RUNNING_HEADER, "《연도별 추진계획》", "□ 향후계획", "◦ 2025년 하반기 착공 예정"],
+        ["- 7 -", RUNNING_HEADER, "연도    추진계획                  추진실적    추진율"]),
+    "aligned_communication": Expected(
+        [([["구 분", "계", "주민간담회", "공청회", "만족도 조사", "언론·방송", "기타"],
+           ["횟 수", "14", "3", "2", "4", "3", "2"],
+           ["참여인원", "520", "120", "250", "100", "-", "50"],
+           ["비 고", "", "", "", "", "보도 5건", ""]], {})],
+        ["□ 도민소통 실적"]),
+    "aligned_page_number_after_table": Expected(
+        [([["구 분", "2023", "2024", "2025"], ["목 표", "10", "20", "30"], ["실 적", "12", "18", "-"]], {})],
+        ["- 4 -", "◦ 2025년 목표 달성을 위한 홍보 강화"]),
+    # letter-spaced labels (분    야, 직  위) are one cell; a wider gap after them is a column
+    "aligned_header_grid_and_contacts": Expected(
+        [([["공 약 명", "어촌 체험마을 조성", "공약번호", "7-04"],
+           ["분    야", "해양·수산", "구    분", "계속"],
+           ["추진단계", "실시설계", "완료시기", "임기내"]], {}),
+         ([["직  위", "국 장", "과 장", "팀 장", "담 당"],
+           ["성  명", "윤서해", "강물결", "배바다", "조파도"],
+           ["연락처", "610-2100", "610-2110", "610-2115", "610-2117"]], {})],
+        ["바다군수 공약사업 관리카드"]),
+    "pipe_two_tables_one_blank_apart": Expected(
+        [([["공약사업명", "어촌 체험마을 조성", "공약번호", "7-04"], ["분야", "해양·수산", "구분", "계속"]], {}),
+         ([["직위", "성명", "연락처"], ["과장", "강물결", "610-2110"], ["담당", "조파도", "610-2117"]], {})],
+        [], ["|---|---|---|---|", "|---|---|---|"]),
+    "pipe_finance_separator": Expected(
+        [([["구 분", "총사업비", "2023", "2024", "2025", "2026"],
+           ["계", "2,450", "400", "650", "700", "700"],
+           ["국비", "1,200", "200", "300", "350", "350"],
+           ["도비", "490", "80", "130", "140", "140"],
+           ["시비", "760", "120", "220", "210", "210"]], {})],
+        ["□ 재원투자 계획", "(단위 : 백만원)", "◦ 국비 확보를 위한 중앙부처 협의 지속"],
+        ["|:-----:|---------:|-----:|-----:|-----:|-----:|"]),
+    "pipe_two_row_header": Expected(
+        [([["구 분", "총사업비", PLAN, PLAN, PLAN],
+           ["구 분", "총사업비", "2024", "2025", "2026"],
+           ["계", "90", "30", "30", "30"],
+           ["국비", "45", "15", "15", "15"],
+           ["도비", "27", "9", "9", "9"],
+           ["시비", "18", "6", "6", "6"]], {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 3)})],
+        ["(단위 : 억원)"]),
+    "pipe_two_row_header_declared": Expected(
+        [([["구 분", "총사업비", PLAN, PLAN, PLAN],
+           ["구 분", "총사업비", "2024", "2025", "2026"],
+           ["계", "90", "30", "30", "30"],
+           ["국비", "45", "15", "15", "15"]], {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 3)})],
+        [], ["|---|---|---|---|---|"]),
+    "pipe_yearly_plan_page_break": Expected(
+        [([YEARLY_HEAD,
+           ["2023", "타당성 조사", "완료", "100%"],
+           ["2024", "기본 및 실시설계", "완료", "100%"],
+           ["2025", "공사 착공", "추진중", "35%"],
+           ["2026", "준공 및 운영", "", "-"]], {})],
+        ["군수 공약사업 관리카드", "□ 향후계획"],
+        ["|------|----------|----------|-------:|", "3 / 12", "군수 공약사업 관리카드",
+         "| 연도 | 추진계획 | 추진실적 | 추진율 |", "|------|----------|----------|-------:|"]),
+    "tab_yearly_plan": Expected(
+        [([YEARLY_HEAD,
+           ["2023", "기본계획 수립", "완료", "100%"],
+           ["2024", "부지 매입", "추진중", "60%"],
+           ["2025", "착공", "", "-"]], {})],
+        ["《연도별 추진계획》"]),
+    "tab_two_row_header": Expected(
+        [([["구 분", "총사업비", PLAN, PLAN, PLAN],
+           ["구 분", "총사업비", "2024", "2025", "2026"],
+           ["계", "1,500,000", "500,000", "500,000", "500,000"],
+           ["국 비", "750,000", "250,000", "250,000", "250,000"],
+           ["시 비", "750,000", "250,000", "250,000", "250,000"]], {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 3)})],
+        ["(단위 : 천원)"]),
+    "tab_communication_page_break": Expected(
+        [([["채널", "횟수", "참여인원"], ["주민간담회", "3", "120"], ["공청회", "2", "250"],
+           ["만족도 조사", "4", "100"], ["언론·방송", "3", "-"]], {})],
+        [], ["- 2 -", "채널\t횟수\t참여인원"]),
+    "no_table_prose_and_bullets": Expected([], [
+        "□ 사업개요",
+        "◦ 사업기간 : 2022~2027년(6년간)  총 6년",
+        "◦ 사 업 량 : 5건  (완료 2건)",
+        "- 디지털헬스케어 기반  국가혁신클러스터 육성 추진",
+        "- 건강보험 빅데이터  진료지원 플랫폼 구축",
+        "본 사업은 도민의 건강 증진을 위한 것이다.  앞으로도 계속",
+        "추진할 예정이며 관계 기관과 협의 중이다.  예산은 추경에",
+        "담  당  자  홍길동",
+        "전화번호  3477",
+        "* 사업화 지원 59개사,  투자유치 18건",
+        "* 참여기업  134개사, 해외바이어  34개국",
+    ]),
+    # one pipe line and one tabbed bullet are no table; the flattened rows (single spaces, a
+    # stray double one) stay the numeric grid they were (tests/test_text_reader.py)
+    "no_table_single_rows": Expected(
+        [([["구분", "총사업비", "연도별 투자 실적 및 계획", "연도별 투자 실적 및 계획", "연도별 투자 실적 및 계획",
+            "연도별 투자 실적 및 계획"],
+           ["구분", "총사업비", "기투자", "2022년", "2023년", "임기이후"],
+           ["계", "100", "10", "20", "30", "40"],
+           ["국  비", "60", "6", "12", "18", "24"],
+           ["도  비", "40", "4", "8", "12", "-"]], {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 4)})],
+        ["| 참고 | 세부 내용은 별첨 |", "◦ 관련 문서\t별첨 1 참조", "(단위 : 백만 원)"]),
+}
+
+
+def read(path: Path) -> Document:
+    return TextReader().read(path, path.read_bytes())
+
+
+def spans(table: Table) -> dict[Span, Span]:
+    return {(c.row, c.col): (c.rowspan, c.colspan) for c in table.cells if c.rowspan > 1 or c.colspan > 1}
+
+
+def test_every_input_has_its_expectation() -> None:
+    assert sorted(p.stem for p in TABLES.glob("*.txt")) == sorted(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_grid(name: str) -> None:
+    expected = CASES[name]
+    document = read(TABLES / f"{name}.txt")
+    tables = document.tables()
+    assert [t.row_texts() for t in tables] == [rows for rows, _ in expected.tables]
+    assert [spans(t) for t in tables] == [s for _, s in expected.tables]
+    assert [p.full_text for p in document.paragraphs()] == expected.paragraphs
+    assert [f.text for f in document.furniture] == expected.furniture
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_position_has_one_cell(name: str) -> None:
+    for table in read(TABLES / f"{name}.txt").tables():
+        grid = table.grid()
+        assert all(cell is not None for row in grid for cell in row)
+        covered = sum(c.rowspan * c.colspan for c in table.cells)
+        assert covered == table.rows * table.cols
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_provenance_points_at_the_source_lines(name: str) -> None:
+    path = TABLES / f"{name}.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    document = read(path)
+    for table in document.tables():
+        for cell in table.cells:
+            for held in cell.paragraphs:
+                assert held.provenance.line is not None
+                first = held.provenance.line - 1  # a numeric grid's group header joins its lines
+                assert "".join(held.text.split()) in "".join("".join(lines[first:first + 3]).split())
+    for dropped in document.furniture:
+        assert dropped.provenance.line is not None
+        assert lines[dropped.provenance.line - 1].strip() == dropped.text
+
+
+def test_blocks_keep_reading_order() -> None:
+    document = read(TABLES / "aligned_yearly_plan_page_break.txt")
+    kinds = [type(b).__name__ for b in document.blocks]
+    assert kinds == ["Paragraph", "Paragraph", "Table", "Paragraph", "Paragraph"]
+    assert isinstance(document.blocks[0], Paragraph)
