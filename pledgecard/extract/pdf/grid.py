@@ -3,6 +3,8 @@
 A table is a connected set of horizontal and vertical rules. Its distinct rule
 positions give the grid; two neighbouring grid cells belong to one merged cell when
 no rule separates them. This is the "lines" strategy, with spans rebuilt from geometry.
+An outer border left undrawn is where the crossing rules end, and a lone box drawn around
+a table (the outer line of a double border) is no table of its own.
 """
 
 from __future__ import annotations
