@@ -197,6 +197,8 @@ def test_parse_total_cost_without_sink_does_not_raise() -> None:
         pytest.param(" 380 ", MILLION, 380_000_000, id="padded"),
         pytest.param("1,234", 1000, 1_234_000, id="thousand-won-table"),
         pytest.param("12", 100_000_000, 1_200_000_000, id="eok-table"),
+        pytest.param("42.5", 100_000_000, 4_250_000_000, id="spec-eok-table-decimal"),
+        pytest.param("214.1", 100_000_000, 21_410_000_000, id="eok-decimal-exact"),
         pytest.param("△1,000", MILLION, -1_000_000_000, id="negative-triangle"),
         pytest.param("5억원", MILLION, 500_000_000, id="own-unit"),
         pytest.param("89,873", None, None, id="no-unit-known"),

@@ -141,3 +141,15 @@ def test_date_normalizers_never_raise(text: str) -> None:
 def test_join_wrapped_never_raises(lines: list[str]) -> None:
     joined = join_wrapped(lines)
     assert joined == joined.strip()
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=4),
+       st.sampled_from([("억원", 10**8), ("백만 원", 10**6), ("천원", 10**3)]))
+def test_decimal_cells_are_exact(units: int, places: int, unit: tuple[str, int]) -> None:
+    """``42.5`` at 억원 is 4,250,000,000 won exactly, whatever the decimals (no binary float)."""
+    cell = f"{units // 10**places}.{units % 10**places:0{places}d}" if places else str(units)
+    text, multiplier = unit
+    exact = units * multiplier // 10**places if (units * multiplier) % 10**places == 0 else None
+    assert parse_cell_money(cell, text).won == exact
+    assert parse_money(f"{cell}{text}").won == exact

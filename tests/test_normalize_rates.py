@@ -26,6 +26,9 @@ R = tuple[float, str, str | None]
         pytest.param("이행률 72.5% (’25. 2분기 기준)", (72.5, "72.5%", "2025-Q2"), id="as-of-after"),
         pytest.param("이행률 72.5% (’24년 대비 5%p 증가)", (72.5, "72.5%", None), id="unmarked-date-is-no-as-of"),
         pytest.param("공정률(’24) 30%", (30.0, "30%", "2024"), id="date-between-label-and-rate"),
+        pytest.param("이 행 률 72.5%", (72.5, "72.5%", None), id="letter-spaced-label"),
+        pytest.param("이 행 률 : 72.5", (72.5, "72.5", None), id="letter-spaced-label-bare"),
+        pytest.param("소관부서 평생학습과 이행시기 임기내 이행률 64%", (64.0, "64%", None), id="in-a-header-line"),
     ],
 )
 def test_parse_rate(text: str, expected: R) -> None:

@@ -15,7 +15,9 @@ _PERCENT = re.compile(
     rf"(?<![0-9.,]){_NUMBER}{SP}(?:" + "|".join(map(re.escape, vocab.PERCENT_SIGNS)) + ")"
     + "(?!" + "|".join(map(re.escape, vocab.PERCENT_POINT_SUFFIXES)) + ")"
 )
-_LABEL = re.compile("|".join(map(re.escape, sorted(vocab.RATE_LABELS, key=len, reverse=True))))
+#: A rate label, letter-spaced or not (``이 행 률``).
+_LABEL = re.compile("|".join(rf"{SP}".join(map(re.escape, label))
+                             for label in sorted(vocab.RATE_LABELS, key=len, reverse=True)))
 _BARE = re.compile(rf"{_NUMBER}")
 #: What may stand between a label and its bare number: a colon, brackets holding a date.
 _LABEL_PUNCT = ":：=- \t"
