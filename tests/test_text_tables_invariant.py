@@ -2,10 +2,12 @@
 or in its recorded page furniture (as a multiset), for every table input and every sample.
 
 Table rules are structure, not text: the characters that draw them (box-drawing characters,
-the pipes of a markdown row) are left out on both sides."""
+the pipes of a markdown row, the ``<br>`` that breaks a line inside a markdown cell) are left
+out on both sides."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -19,11 +21,12 @@ from pledgecard.extract.text.reader import TextReader
 from .conftest import DATA, SAMPLES
 
 RULES = BOX_CHARS | {"|"}
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 INPUTS = sorted((DATA / "text_tables").glob("*.txt")) + sorted(SAMPLES.glob("*/*.txt"))
 
 
 def characters(text: str) -> Counter[str]:
-    return Counter(ch for ch in text if not ch.isspace() and ch not in RULES)
+    return Counter(ch for ch in LINE_BREAK_TAG.sub(" ", text) if not ch.isspace() and ch not in RULES)
 
 
 def block_text(block: Block) -> str:
