@@ -46,16 +46,29 @@ def _normal(text: str) -> str:
 
 
 class RepeatedLines:
-    """Which line texts a document writes more than once (counted on first use only)."""
+    """Where a document writes a line text more than once (counted on first use only)."""
 
     def __init__(self, lines: list[Line]) -> None:
         self._lines = lines
         self._counts: Counter[str] | None = None
+        self._first: dict[str, int] = {}
+
+    def _count(self, text: str) -> int:
+        if self._counts is None:
+            self._counts = Counter()
+            for line in self._lines:
+                if line.text:
+                    key = _normal(line.text)
+                    self._counts[key] += 1
+                    self._first.setdefault(key, line.number)
+        return self._counts[_normal(text)]
 
     def repeated(self, text: str) -> bool:
-        if self._counts is None:
-            self._counts = Counter(_normal(line.text) for line in self._lines if line.text)
-        return self._counts[_normal(text)] > 1
+        return self._count(text) > 1
+
+    def seen_before(self, line: Line) -> bool:
+        """Whether the same text stands on an earlier line (a running header at a page top)."""
+        return self._count(line.text) > 1 and self._first[_normal(line.text)] < line.number
 
 
 @dataclass
@@ -143,27 +156,33 @@ def _collect(rows: _Rows, lines: list[Line], start: int, repeated: RepeatedLines
 def _page_break(rows: _Rows, lines: list[Line], i: int,
                 repeated: RepeatedLines) -> tuple[list[Line], int] | None:
     """``(furniture lines, index of the next row)`` when the table goes on after a page break
-    at ``lines[i]``: a page number or a running header, then maybe the header rows again."""
+    at ``lines[i]``: a page number or a running header (a line already written above, no
+    bullet), maybe a running footer (a line written again below), then maybe the header rows
+    again. A note repeated after two tables (``※ 자료 : …``) joins nothing."""
     heads = rows.head_keys()
     cut: list[Line] = []
     marked = False
     i = _next_nonblank(lines, i, MAX_BREAK_BLANKS)
     while i < len(lines) and len(cut) < MAX_BREAK_LINES + len(heads):
-        text = lines[i].text
-        key = rows.key(text)
+        line = lines[i]
+        key = rows.key(line.text)
         if key is not None and key in heads:
             pass  # a header row written again on the new page
-        elif rows.fits(text):
+        elif rows.fits(line.text):
             break
-        elif PAGE_NUMBER.match(text) or (key is None and repeated.repeated(text)):
+        elif PAGE_NUMBER.match(line.text) or (repeated.seen_before(line) and _unbulleted(line.text)):
             marked = True
-        elif not rows.is_furniture(text):
+        elif not (repeated.repeated(line.text) and _unbulleted(line.text)) and not rows.is_furniture(line.text):
             return None
-        cut.append(lines[i])
+        cut.append(line)
         i = _next_nonblank(lines, i + 1, MAX_BREAK_BLANKS)
     if not marked or i >= len(lines) or not rows.fits(lines[i].text):
         return None
     return cut, i
+
+
+def _unbulleted(text: str) -> bool:
+    return split_bullet(text)[0] is None
 
 
 # --------------------------------------------------------------------------- pipes and tabs
@@ -192,7 +211,7 @@ class _PipeRows:
     def is_furniture(self, text: str) -> bool:
         if not delimited.is_separator(text):
             return False
-        if self.declared is None:
+        if self.declared is None and len(self.rows) <= 2:  # further down it marks no header
             self.declared = len(self.rows)
         return True
 
