@@ -20,6 +20,9 @@ FinanceKind = Literal["total", "prior", "year", "after_term"]
 SourceFormat = Literal["hwp", "hwpx", "pdf", "txt"]
 ParseStatus = Literal["ok", "partial", "failed", "skipped"]
 IssuerLevel = Literal["province", "metropolitan", "city", "county", "district", "unknown"]
+#: Why a file failed: ``input`` when its bytes are to blame (damaged, encrypted, not a card),
+#: ``internal`` when pledgecard broke on it (a bug to report, with the file).
+ErrorClass = Literal["input", "internal"]
 
 _DATE = "a precision date: 2024, 2024-04, 2024-04-05, 2024-Q4 or 2024-H1"
 
@@ -294,5 +297,7 @@ class FileResult(Model):
     status: ParseStatus = Field(description="ok, partial (a card lacks a part or has unplaced text), failed or "
                                 "skipped")
     reason: str | None = Field(None, description="why the file failed or was skipped, in one line")
+    error_class: ErrorClass | None = Field(None, description="for a failed file: input (its bytes are to blame) "
+                                           "or internal (pledgecard broke on it: a bug to report)")
     cards: list[Card] = Field(default_factory=list, description="the file's cards, in order")
     findings: list[Finding] = Field(default_factory=list, description="findings about the file as a whole")

@@ -12,7 +12,8 @@ import regex
 
 from pledgecard.extract import ReadError, read_document
 from pledgecard.extract.card.parser import parse_cards
-from pledgecard.models import Card, FileResult, Source
+from pledgecard.extract.document import Document
+from pledgecard.models import Card, ErrorClass, FileResult, Source, SourceFormat
 from pledgecard.normalize.checks import check_card, is_incomplete
 
 NO_CARD = "no pledge card found (no kind line or header grid such as 공약명/관리번호)"
@@ -47,8 +48,15 @@ def identify(card: Card) -> Card:
     return card.model_copy(update={"as_of": as_of, "card_id": card_id})
 
 
-def _failed(path: str, reason: str, sha256: str | None = None) -> FileResult:
-    return FileResult(path=path, status="failed", reason=reason, sha256=sha256)
+def _failed(path: str, reason: str, sha256: str | None = None, error_class: ErrorClass = "input",
+            fmt: SourceFormat | None = None) -> FileResult:
+    return FileResult(path=path, format=fmt, status="failed", reason=reason, sha256=sha256, error_class=error_class)
+
+
+def internal_error(exc: BaseException) -> str:
+    """The one-line reason of a failure that is pledgecard's fault, not the file's."""
+    detail = " ".join(str(exc).split())  # one line, whatever the exception says
+    return f"internal error while parsing ({type(exc).__name__}{': ' + detail if detail else ''})"
 
 
 def read_bytes(path: Path) -> bytes:
@@ -86,6 +94,7 @@ def parse_bytes(data: bytes, path: str) -> FileResult:
 
 def _parse_bytes(data: bytes, path: str) -> FileResult:
     sha256 = hashlib.sha256(data).hexdigest()
+    document: Document | None = None
     try:
         document = read_document(Path(path), data)
         source = Source(path=path, format=document.format, sha256=sha256)
@@ -94,11 +103,11 @@ def _parse_bytes(data: bytes, path: str) -> FileResult:
         return _failed(path, exc.reason, sha256)
     except RecursionError:
         return _failed(path, "document nested too deeply", sha256)
-    except Exception as exc:  # a bad file must never stop a batch
-        return _failed(path, f"internal error while parsing ({type(exc).__name__}: {exc})", sha256)
+    except Exception as exc:  # a bad file must never stop a batch, but a bug must not pass as bad input
+        return _failed(path, internal_error(exc), sha256, "internal", document.format if document else None)
     if not cards:
         return FileResult(path=path, format=document.format, sha256=sha256, status="failed",
-                          reason=NO_CARD, findings=document.findings)
+                          reason=NO_CARD, error_class="input", findings=document.findings)
     status = "partial" if any(is_incomplete(card) for card in cards) else "ok"
     return FileResult(path=path, format=document.format, sha256=sha256, status=status,
                       cards=cards, findings=document.findings)

@@ -11,6 +11,7 @@ import pytest
 from pledgecard.pipeline import parse_bytes
 
 from .conftest import ROOT, SAMPLES
+from .results import sound
 
 FORMATS = ("hwp", "hwpx", "pdf")
 CASES = [(source, fmt) for source in sorted(SAMPLES.glob("*/*.txt")) for fmt in FORMATS
@@ -27,7 +28,7 @@ def without_origin(value: Any) -> Any:
 
 
 def cards_of(path: Path) -> list[Any]:
-    result = parse_bytes(path.read_bytes(), path.relative_to(ROOT).as_posix())
+    result = sound(parse_bytes(path.read_bytes(), path.relative_to(ROOT).as_posix()))
     assert result.cards, f"{path.name}: {result.reason}"
     return [without_origin(card.model_dump(mode="json")) for card in result.cards]
 

@@ -11,6 +11,7 @@ from pledgecard.outputs import cards_json
 from pledgecard.pipeline import parse_bytes
 
 from .conftest import ROOT, SAMPLES
+from .results import sound
 
 #: The text card is each sample's source of truth; other formats are checked against it
 #: by the cross-format test.
@@ -23,7 +24,7 @@ def golden_path(source: Path) -> Path:
 
 def parsed_json(source: Path) -> str:
     relative = source.relative_to(ROOT).as_posix()
-    result = parse_bytes(source.read_bytes(), relative)
+    result = sound(parse_bytes(source.read_bytes(), relative))
     return cards_json(result.cards)
 
 

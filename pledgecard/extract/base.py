@@ -10,7 +10,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import ClassVar
 
-from pledgecard.extract.document import Document
+from pledgecard.extract.document import Document, with_valid_unicode
 from pledgecard.models import SourceFormat
 
 
@@ -97,4 +97,4 @@ def read_document(path: Path, data: bytes) -> Document:
     fmt = sniff_format(data)
     if fmt is None:
         raise ReadError(describe_unknown(data))
-    return READERS[fmt]().read(path, data)
+    return with_valid_unicode(READERS[fmt]().read(path, data))
