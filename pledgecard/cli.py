@@ -17,6 +17,7 @@ from pledgecard.audit.command import add_audit_parser, command_audit
 from pledgecard.batch.convert import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, ConvertRefused, convert_batch
 from pledgecard.batch.inputs import ARCHIVE_SUFFIXES, CARD_SUFFIXES
 from pledgecard.batch.progress import progress_bar
+from pledgecard.history.command import add_history_parser, add_issuer_options, command_history, issuer_choice
 from pledgecard.models import FileResult
 from pledgecard.outputs import card_schema_json, cards_json
 from pledgecard.pipeline import NO_CARD, parse_bytes, parse_file
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parse = commands.add_parser("parse", help="print the cards of one file as a JSON array")
     parse.add_argument("file", type=Path, help="a card file, or - for standard input")
+    add_issuer_options(parse, folders=False)
     convert = commands.add_parser("convert", help="convert files and folders; write JSON, JSONL and CSV")
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     convert.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
@@ -70,16 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
                          help="memory one worker may use (default 4096)")
     convert.add_argument("--force", action="store_true",
                          help="write into DIR even though it holds files pledgecard did not write (they are kept)")
+    add_issuer_options(convert)
     commands.add_parser("schema", help="print the JSON Schema of a card")
     add_audit_parser(commands)
+    add_history_parser(commands)
     return parser
 
 
-def command_parse(file: Path, out: TextIO, err: TextIO, inp: BinaryIO) -> int:
+def command_parse(file: Path, out: TextIO, err: TextIO, inp: BinaryIO, issuer: str | None = None) -> int:
     if str(file) == "-":
-        result, name = parse_bytes(inp.read(), STDIN_NAME), STDIN_NAME
+        result, name = parse_bytes(inp.read(), STDIN_NAME, issuer), STDIN_NAME
     else:
-        result, name = parse_file(file), str(file)
+        result, name = parse_file(file, issuer), str(file)
     if not result.cards:
         err.write(f"pledgecard: {name}: {result.reason or NO_CARD}{_archive_hint(file, result)}\n")
         return EXIT_FAILED
@@ -129,7 +133,7 @@ def command_convert(args: argparse.Namespace, err: TextIO) -> int:
         with sigterm_interrupts(), progress_bar(enabled=not args.quiet and err.isatty(), stream=err) as tick:
             summary = convert_batch(args.inputs, args.output, jobs=args.jobs, timeout=args.timeout,
                                     resume=args.resume, max_memory_mb=args.max_memory_mb, progress=tick,
-                                    force=args.force)
+                                    force=args.force, issuer=issuer_choice(args))
     except ConvertRefused as exc:
         err.write(f"pledgecard: {exc}\n")
         return EXIT_USAGE
@@ -156,11 +160,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
     try:
         if args.command == "parse":
-            return command_parse(args.file, out, err, inp)
+            return command_parse(args.file, out, err, inp, issuer_choice(args).name)
         if args.command == "convert":
             return command_convert(args, err)
         if args.command == "audit":
             return command_audit(args, out, err)
+        if args.command == "history":
+            return command_history(args, out, err)
         out.write(card_schema_json())
         return EXIT_OK
     except KeyboardInterrupt:

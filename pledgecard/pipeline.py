@@ -86,19 +86,20 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_bytes(data: bytes, path: str) -> FileResult:
-    """Parse one file's bytes; never raises for bad input (status ``failed`` with a reason)."""
+def parse_bytes(data: bytes, path: str, issuer: str | None = None) -> FileResult:
+    """Parse one file's bytes; never raises for bad input (status ``failed`` with a reason).
+    ``issuer`` names the government of the cards that name none (``--issuer``)."""
     with collection_paused():
-        return _parse_bytes(data, path)
+        return _parse_bytes(data, path, issuer)
 
 
-def _parse_bytes(data: bytes, path: str) -> FileResult:
+def _parse_bytes(data: bytes, path: str, issuer: str | None = None) -> FileResult:
     sha256 = hashlib.sha256(data).hexdigest()
     document: Document | None = None
     try:
         document = read_document(Path(path), data)
         source = Source(path=path, format=document.format, sha256=sha256)
-        cards = [identify(check_card(card)) for card in parse_cards(document, source)]
+        cards = [identify(check_card(card)) for card in parse_cards(document, source, issuer=issuer)]
     except ReadError as exc:
         return _failed(path, exc.reason, sha256)
     except RecursionError:
@@ -113,18 +114,19 @@ def _parse_bytes(data: bytes, path: str) -> FileResult:
                       cards=cards, findings=document.findings)
 
 
-def parse_file(path: str | Path) -> FileResult:
+def parse_file(path: str | Path, issuer: str | None = None) -> FileResult:
     """Parse one file; never raises for a bad file (status ``failed`` with a reason)."""
     try:
         data = read_bytes(Path(path))
     except ReadError as exc:
         return _failed(str(path), exc.reason)
-    return parse_bytes(data, str(path))
+    return parse_bytes(data, str(path), issuer)
 
 
-def parse(path: str | Path) -> list[Card]:
-    """The cards of one file; raises :class:`ParseError` (file and reason) when there are none."""
-    result = parse_file(path)
+def parse(path: str | Path, issuer: str | None = None) -> list[Card]:
+    """The cards of one file; raises :class:`ParseError` (file and reason) when there are none.
+    ``issuer`` names the government of the cards that name none."""
+    result = parse_file(path, issuer)
     if not result.cards:
         raise ParseError(f"{path}: {result.reason or NO_CARD}")
     return result.cards

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pledgecard.batch.inputs import InputItem, collect_inputs, read_item
+from pledgecard.batch.issuers import IssuerChoice, issuer_for, result_with_issuer
 from pledgecard.batch.pool import WorkerPool, failed
 from pledgecard.batch.store import ResultStore, file_sha256
 from pledgecard.models import FileResult
@@ -88,6 +89,7 @@ def convert_batch(
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
     progress: Progress | None = None,
     force: bool = False,
+    issuer: IssuerChoice | None = None,
 ) -> BatchSummary:
     """Convert every input under ``out_dir``; returns what happened. Raises
     :class:`ConvertRefused` (having touched nothing) when there is no input, or when
@@ -132,6 +134,8 @@ def convert_batch(
     try:
         for index, item in enumerate(items):
             result = _final(index, item, hashes[index], direct, store)
+            if issuer:  # after the store: a kept result is the file's own, whatever the user says
+                result = result_with_issuer(result, issuer_for(item, inputs, issuer))
             summary.add(result)
             writer.add(result)
     except BaseException:
