@@ -15,14 +15,17 @@ from typing import Final
 #: Level 0 is a section heading, 1 a main bullet, 2 a sub-bullet, 3 a note.
 BULLET_LEVELS: Final[dict[str, int]] = {
     "□": 0, "■": 0,
+    "\ufffd": 1,
     "◦": 1, "○": 1, "❍": 1, "ㅇ": 1, "o": 1, "▪": 1, "•": 1, "●": 1, "◎": 1,
     "-": 2, "·": 2, "‧": 2, "∙": 2, "－": 2, "–": 2, "―": 2, "ㆍ": 2,
     "*": 3, "＊": 3, "※": 3,
 }
 #: Glyphs that mark a note under its parent rather than a sibling item.
 NOTE_GLYPHS: Final[frozenset[str]] = frozenset({"*", "＊", "※"})
-#: Glyphs lost in a dump or drawn from a private-use font: they stand for □.
-LOST_HEADING_GLYPH: Final[str] = "□"
+#: A glyph lost in a dump (U+FFFD) or drawn from an unknown private-use font code: it may
+#: have been a heading's □ or an item's ◦, so it stays U+FFFD; the card parser tells a heading
+#: by its words, and any other line it marks is an item.
+LOST_HEADING_GLYPH: Final[str] = "\ufffd"
 LOST_GLYPHS: Final[frozenset[str]] = frozenset({"\ufffd"})
 #: Private-use code points Hancom fonts use for bullets, mapped to what they draw.
 PRIVATE_USE_BULLETS: Final[dict[str, str]] = {

@@ -21,6 +21,12 @@ def item_level(paragraph: Paragraph) -> int:
     return BULLET_LEVELS.get(paragraph.bullet, PLAIN_LEVEL)
 
 
+def nesting(paragraph: Paragraph) -> tuple[int, int]:
+    """How deep a paragraph sits: its indentation first, its glyph's level within one indentation
+    (``＊ 주요내용`` over indented ``- …`` lines nests by indentation, ``◦`` over ``-`` by glyph)."""
+    return paragraph.depth, item_level(paragraph)
+
+
 def trailing_note(text: str) -> str | None:
     """A closing ``(종료)``-style remark: a status word in the last parentheses."""
     if not text.rstrip().endswith(")"):
@@ -51,13 +57,14 @@ def make_item(paragraph: Paragraph, level: int, path: str, findings: list[Findin
 def build_items(paragraphs: list[Paragraph], path: str, findings: list[Finding]) -> list[Item]:
     """The forest of items; a note or deeper bullet hangs under the nearest shallower item."""
     roots: list[Item] = []
-    stack: list[tuple[Item, str]] = []
+    stack: list[tuple[Item, str, tuple[int, int]]] = []
     for paragraph in paragraphs:
         level = item_level(paragraph)
-        while stack and stack[-1][0].level >= level:
+        depth = nesting(paragraph)
+        while stack and stack[-1][2] >= depth:
             stack.pop()
         if stack:
-            parent, parent_path = stack[-1]
+            parent, parent_path, _ = stack[-1]
             item_path = f"{parent_path}.children[{len(parent.children)}]"
             siblings = parent.children
         else:
@@ -65,7 +72,7 @@ def build_items(paragraphs: list[Paragraph], path: str, findings: list[Finding])
             siblings = roots
         item = make_item(paragraph, level, item_path, findings)
         siblings.append(item)
-        stack.append((item, item_path))
+        stack.append((item, item_path, depth))
     return roots
 
 
@@ -73,10 +80,10 @@ def group_roots(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, list[Parag
     """Each top-level paragraph with the paragraphs nested under it."""
     if not paragraphs:
         return []
-    top = min(item_level(p) for p in paragraphs)
+    top = min(nesting(p) for p in paragraphs)
     groups: list[tuple[Paragraph, list[Paragraph]]] = []
     for paragraph in paragraphs:
-        if item_level(paragraph) == top or not groups:
+        if nesting(paragraph) == top or not groups:
             groups.append((paragraph, []))
         else:
             groups[-1][1].append(paragraph)

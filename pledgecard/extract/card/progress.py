@@ -100,6 +100,13 @@ def _strip_bullet(cell: Cell | None) -> str:
     return close_spaced(" ".join(p.text for p in cell.paragraphs) if cell.paragraphs else cell.text)
 
 
+def _continues(row: list[Cell | None], columns: dict[str, int]) -> bool:
+    """A row whose only text is in the details column: more lines of the row above (a cell a
+    table written line by line cut into rows)."""
+    details = columns["details"]
+    return all(not _text(cell) for c, cell in enumerate(row) if c != details and cell is not row[details])
+
+
 def achievements_of_table(table: Table, year: int | None) -> tuple[list[Achievement], int | None, list[str]]:
     """Rows of one 목표달성 table; ``year`` carries over from a table cut by a page break."""
     grid = table.grid()
@@ -116,10 +123,15 @@ def achievements_of_table(table: Table, year: int | None) -> tuple[list[Achievem
             year = int(marker.group(1))
             continue
         project = _strip_bullet(project_cell)
+        details_cell = row[columns["details"]] if columns["details"] < len(row) else None
         if not project:
+            more = [p.text for p in details_cell.paragraphs] if details_cell else []
+            if rows and more and _continues(row, columns):
+                rows[-1] = rows[-1].model_copy(update={"details": [*rows[-1].details, *more]})
+            elif more or any(_text(c) for c in row):
+                leftovers.append(" ".join(_text(c) for c in row if c))
             continue
         status_cell = row[columns["status"]] if "status" in columns and columns["status"] < len(row) else None
-        details_cell = row[columns["details"]] if columns["details"] < len(row) else None
         status_text = _text(status_cell)
         status = parse_status(status_text) if status_text else None
         if status_text and status is None:
