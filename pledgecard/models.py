@@ -36,6 +36,10 @@ class Model(BaseModel):
 class Provenance(Model):
     """Where a value came from: line (text), page (PDF), section/paragraph/table/cell (HWP)."""
 
+    # Frozen: the readers share one provenance between the blocks (and parses) that come from
+    # the same place, so one that a user could change would change other cards' too.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=True)
+
     line: int | None = Field(None, description="line of a text dump, from 1", examples=[23])
     page: int | None = Field(None, description="page of a PDF, from 1", examples=[2])
     section: int | None = Field(None, description="section of an HWP/HWPX document, from 0", examples=[0])

@@ -3,13 +3,29 @@ indistinguishable from validated construction (values, fields set, dumps, equali
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from pledgecard.extract.document import Cell, Paragraph, Table, at_cell, cell, paragraph, provenance
+from pledgecard.extract.document import (
+    INVALID_UNICODE,
+    Cell,
+    Document,
+    Paragraph,
+    Table,
+    at_cell,
+    cell,
+    paragraph,
+    provenance,
+    valid_unicode,
+    with_valid_unicode,
+)
 from pledgecard.models import Provenance
+from pledgecard.pipeline import parse_bytes
+
+from .conftest import SAMPLES
 
 _WHERE = Provenance(line=3, table=1, row=2, col=0)
 _PARAGRAPH = Paragraph(text="사업기간", bullet="◦", depth=1, provenance=Provenance(line=3))
@@ -73,3 +89,51 @@ def test_provenances_are_shared_and_at_cell_keeps_the_origin() -> None:
     assert provenance(line=7) is provenance(line=7)
     origin = provenance(page=2, table=1)
     assert at_cell(origin, 3, 4) == Provenance(page=2, table=1, row=3, col=4)
+
+
+# ----------------------------------------------------------------------------- values a user receives
+
+def test_a_provenance_changed_by_a_user_leaves_later_parses_alone() -> None:
+    other = SAMPLES / "suwon-3-07" / "suwon-3-07.txt"
+    before = parse_bytes(other.read_bytes(), "other.txt").model_dump()
+    card = parse_bytes((SAMPLES / "gangwon-2-16" / "gangwon-2-16.txt").read_bytes(), "first.txt").cards[0]
+    received = [item.provenance for block in card.progress for item in block.items]
+    received += [finance_cell.provenance for finance_cell in card.finance.cells]
+    assert received
+    for where in received:
+        with contextlib.suppress(ValidationError):  # frozen: the readers share provenances
+            where.line = -1  # type: ignore[misc,union-attr]
+    assert parse_bytes(other.read_bytes(), "other.txt").model_dump() == before
+
+
+# ----------------------------------------------------------------------------- valid Unicode only
+
+LONE_HIGH, LONE_LOW, PAIR = "\ud83d", "\udf00", "\ud83d\ude00"
+UNICODE_CASES = [
+    ("가나", "가나", 0),
+    (f"가{LONE_LOW}나", "가\ufffd나", 1),
+    (f"{LONE_HIGH}", "\ufffd", 1),
+    (f"a{PAIR}b", "a\U0001f600b", 0),  # a pair handed on as two units is its one character
+    (f"{LONE_LOW}{PAIR}{LONE_HIGH}", "\ufffd\U0001f600\ufffd", 2),
+    ("이미 \ufffd 있음", "이미 \ufffd 있음", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "valid", "replaced"), UNICODE_CASES)
+def test_valid_unicode(text: str, valid: str, replaced: int) -> None:
+    assert valid_unicode(text) == (valid, replaced)
+    valid.encode("utf-8")
+
+
+def test_every_text_of_a_document_is_made_valid_with_a_finding() -> None:
+    inner = Table(rows=1, cols=1, cells=[cell(0, 0, LONE_LOW, [paragraph(LONE_LOW)], _WHERE)])
+    outer = Table(rows=1, cols=1, cells=[cell(0, 0, f"{LONE_HIGH} x", [paragraph("x", LONE_HIGH)], _WHERE,
+                                              tables=[inner])])
+    document = Document(path="d.pdf", format="pdf", blocks=[paragraph(f"a{PAIR}"), outer])
+    fixed = with_valid_unicode(document)
+    fixed.model_dump_json()
+    assert fixed.paragraphs()[0].text == "a\U0001f600"
+    assert [f.code for f in fixed.findings] == [INVALID_UNICODE]
+    assert "4 invalid" in fixed.findings[0].message
+    clean = Document(path="c.pdf", format="pdf", blocks=[paragraph("가")])
+    assert with_valid_unicode(clean).findings == []
