@@ -24,7 +24,7 @@ import pytest
 from pledgecard.extract import ReadError, read_document, sniff_format
 from pledgecard.extract.document import Document, Paragraph, Table
 from pledgecard.extract.hwp.container import NOT_HWP, Container, inflate
-from pledgecard.extract.hwp.distdoc import NEEDS_EXTRA, decrypt_view_text
+from pledgecard.extract.hwp.distdoc import MISSING_CRYPTOGRAPHY, decrypt_view_text
 from pledgecard.extract.hwp.docinfo import parse_doc_info
 from pledgecard.extract.hwp.paratext import Control, decode_para_text
 from pledgecard.extract.hwp.reader import HwpReader
@@ -173,7 +173,8 @@ def test_distribution_without_cryptography(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setitem(sys.modules, "cryptography.hazmat.primitives.ciphers", None)
     with pytest.raises(ReadError) as info:
         read(DISTRIBUTION[1])
-    assert info.value.reason == NEEDS_EXTRA
+    assert info.value.reason == MISSING_CRYPTOGRAPHY
+    assert "cryptography" in info.value.reason and "[hwp]" not in info.value.reason  # not the AGPL extra
 
 
 @pytest.mark.parametrize("path", READABLE, ids=lambda p: p.name)

@@ -12,7 +12,9 @@ from __future__ import annotations
 from pledgecard.extract.base import ReadError
 from pledgecard.extract.hwp.records import TAG_DISTRIBUTE_DOC_DATA
 
-NEEDS_EXTRA = "distribution-protected (배포용) HWP needs the optional 'hwp' extra: pip install 'pledgecard[hwp]'"
+#: cryptography is a dependency of pledgecard (pyproject.toml); only a broken install lacks it.
+MISSING_CRYPTOGRAPHY = ("distribution-protected (배포용) HWP needs the 'cryptography' package, a dependency of "
+                        "pledgecard that is missing here: pip install cryptography")
 _DOC_DATA_SIZE = 256
 _AES_BLOCK = 16
 
@@ -56,7 +58,7 @@ def decrypt_view_text(data: bytes, stream: str) -> bytes:
     tail = tail[:len(tail) - len(tail) % _AES_BLOCK]
     try:
         from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-    except ImportError as exc:  # cryptography comes with pdfplumber and pyhwp; guard a bare install
-        raise ReadError(NEEDS_EXTRA) from exc
+    except ImportError as exc:  # imported here, not at start-up: few files need it
+        raise ReadError(MISSING_CRYPTOGRAPHY) from exc
     decryptor = Cipher(algorithms.AES(key), modes.ECB()).decryptor()
     return decryptor.update(tail) + decryptor.finalize()

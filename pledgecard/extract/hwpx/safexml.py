@@ -7,6 +7,8 @@ is expat behind ElementTree's C tree builder with the encoding forced to UTF-8, 
 the byte scan for ``<!DOCTYPE`` sees the same characters the parser does; UTF-16
 and UTF-32 parts (by their byte order mark or the first characters) are transcoded
 to UTF-8 first. Expat never fetches anything: an entity that is not declared is an error.
+No defusedxml: its ``forbid_dtd`` is this same refusal, and the check must see the whole part
+even when only a cut of it is parsed (``parse_children``), so a library would add nothing.
 
 Namespaces differ between Hancom versions (``hp:``, ``hp10:``, other prefixes or
 URIs), so elements are matched by their local name. ``hp:switch`` (a compatibility
