@@ -57,30 +57,25 @@ def _first_header(card: Card, style: Style) -> list[Block]:
 
 
 def _second_header(card: Card, style: Style) -> list[Block]:
+    """The second family's header grid, flattened several ``label value`` pairs to a line
+    (as 다온시's cards): contacts on one line, ``과장 윤재희(2410) 담당 오세린(2418)``."""
     spaced = style.labels
-    lines: list[str] = []
-    if card.category:
-        lines.append(f"분야 {card.category}")
-    lines.append(f"공약사업명 {card.pledge.title or ''}")
-    lines.append(f"공약번호 {card.pledge.number or ''}")
-    if card.continuity:
-        lines.append(f"{label('구분', spaced, 2)} {card.continuity}")
-    lines.append(f"소관부서 {card.department or ''}")
-    if card.contacts:
-        lines += [" ".join(p for p in (c.role, c.name, c.phone) if p) for c in card.contacts]
-    else:
-        lines.append(f"{label('담당자', spaced)} {card.contact.name or ''}")
-        lines.append(f"연락처 {card.contact.phone or ''}")
-    lines.append(f"관련부서 {', '.join(card.cooperating_departments) or '-'}")
-    if card.stage:
-        lines.append(f"추진단계 {card.stage}")
-    if card.target:
-        lines.append(f"이행시기 {card.target}")
-    if card.status:
-        lines.append(f"추진상황 {card.status}")
-    if card.progress_rate:
-        lines.append(f"이행률 {card.progress_rate.text}")
-    return [Line("header", line.strip()) for line in lines]
+
+    def pairs(*fields: tuple[str, str | None]) -> str:
+        return " ".join(f"{word} {value}" for word, value in fields if value)
+
+    contacts = card.contacts or [card.contact]
+    people = " ".join(f"{c.role or '담당'} {c.name or ''}" + (f"({c.phone})" if c.phone else "") for c in contacts)
+    lines = [
+        pairs(("공약명" if spaced == "closed" else "공약사업명", card.pledge.title),
+              ("공약번호", card.pledge.number)),
+        pairs(("분야", card.category), (label("구분", spaced, 2), card.continuity), ("추진단계", card.stage)),
+        pairs(("소관부서", card.department), ("이행시기", card.target),
+              ("이행률", card.progress_rate.text if card.progress_rate else None)),
+        people,
+        pairs(("관련부서", ", ".join(card.cooperating_departments) or "-"), ("추진상황", card.status)),
+    ]
+    return [Line("header", line) for line in lines if line.strip()]
 
 
 # ----------------------------------------------------------------------------- parts
