@@ -248,6 +248,8 @@ def test_table_unit(text: str, expected: tuple[str, int] | None) -> None:
         pytest.param("이천오백만원", [(25_000_000, "이천오백만원", False)], id="hangul-groups"),
         pytest.param("이천시 10억", [(1_000_000_000, "10억", False)], id="city-name-is-no-number"),
         pytest.param("백만 원 단위", [], id="unit-word-is-no-number"),
+        pytest.param("천만원", [], id="unit-word-cheonman-is-no-number"),
+        pytest.param("십억 원", [(1_000_000_000, "십억 원", False)], id="hangul-sibeok-without-digit"),
         pytest.param("이 원칙", [], id="one-syllable-is-no-number"),
         # ranges: both ends, the bare lower end in the upper's unit
         pytest.param("100~200억 원", [(10_000_000_000, "100~200억 원", False),
@@ -342,6 +344,9 @@ def test_unit_multiplier(unit: str, multiplier: int | None) -> None:
         pytest.param("1,000백만 원 (국비 600 / 도비 400)", "province", 1_000_000_000,
                      [("국비", "national", 600_000_000, "국비 600"),
                       ("도비", "provincial", 400_000_000, "도비 400")], id="slash-no-separator-needed"),
+        pytest.param("삼십억 원(국비 이십억, 도비 십억)", "province", 3_000_000_000,
+                     [("국비", "national", 2_000_000_000, "국비 이십억"),
+                      ("도비", "provincial", 1_000_000_000, "도비 십억")], id="hangul-parts"),
     ],
 )
 def test_breakdown_takes_the_total_unit(text: str, level: str, won: int,

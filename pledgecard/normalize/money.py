@@ -186,7 +186,10 @@ def _split_paren(text: str) -> tuple[str, str | None]:
 
 def _label_and_amount(part: str) -> tuple[str, str]:
     """``국비 58,266`` -> (``국비``, ``58,266``); ``국비 약 18억`` keeps 약 with the amount."""
-    digit = next((i for i, ch in enumerate(part) if "0" <= ch <= "9"), len(part))
+    digit = next((i for i, ch in enumerate(part) if "0" <= ch <= "9"), None)
+    if digit is None:  # 국비 이십억
+        digit = next((m.start() for m in numerals.CANDIDATES.finditer(part)
+                      if numerals.scan_sino(part, m.start()) is not None), len(part))
     label, amount = part[:digit], part[digit:]
     tokens = label.split()
     if tokens and tokens[-1] in LEADING_WORDS:

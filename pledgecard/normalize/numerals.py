@@ -2,9 +2,9 @@
 ``스물두``, ``열여`` (native).
 
 A Hangul number is one word (no space inside) that starts a word. A Sino-Korean one needs
-a digit (일 … 구) and two syllables or more: ``이 건`` is "this matter" and ``백만 원`` a
-unit, neither a number. Native numbers count things only; ``한``, ``두``, ``세``, ``네``
-need a space before their counter (``세대`` is a generation, ``세 대`` three cars).
+two syllables or more and a digit (일 … 구) or 억/조: ``이 건`` is "this matter" and
+``백만 원`` a unit, neither a number; ``십억 원`` is one. Native numbers count things
+only; ``한``, ``두``, ``세``, ``네`` need a space before their counter (``세대`` is a generation, ``세 대`` three cars).
 Whether a unit follows is for the caller: these scanners read the number alone.
 """
 
@@ -27,6 +27,10 @@ _SINO = re.compile(
     "".join(f"(?:(?P<g{i}>{_GROUP})(?P<a{i}>{_AP})?{re.escape(u)})?" for i, u in enumerate(_BIG))
     + f"(?P<rest>{_GROUP})(?P<arest>{_AP})?"
 )
+
+
+#: Myriad units that make a number without a digit (십억, 백억); 백만, 천만 are unit names.
+_BIG_ENOUGH = frozenset(u for u, mult in vocab.NUMBER_BIG_UNITS.items() if mult >= 10**8)
 
 
 def _alternation(words: dict[str, int]) -> str:
@@ -73,7 +77,7 @@ def scan_sino(text: str, pos: int) -> KNumber | None:
     if m is None or not m.group():
         return None
     numerals = [ch for ch in m.group() if ch != vocab.APPROX_INFIX]
-    if len(numerals) < 2 or not any(ch in vocab.SINO_DIGITS for ch in numerals):
+    if len(numerals) < 2 or not any(ch in vocab.SINO_DIGITS or ch in _BIG_ENOUGH for ch in numerals):
         return None
     total, last_mult, top_big, approx = 0, 1, None, False
     for i, unit in enumerate(_BIG):
