@@ -3,7 +3,7 @@
     python bench/fuzz.py                       # 3000 mutants, seed 0
     python bench/fuzz.py --count 10000 --seed 5 --keep fuzz-out
 
-Each mutant is one seed file (``samples/*/*`` and ``tests/data``: text, HWP, HWPX, PDF)
+Each mutant is one seed file (``samples*/*/*`` and ``tests/data``: text, HWP, HWPX, PDF)
 changed by one seeded mutation: bits flipped, cut short, a run of bytes from another seed
 spliced in, a run deleted or repeated, bytes set to edge values (00, 7F, 80, FF). HWPX
 mutants are also made inside the zip (one part's XML mutated and the package rebuilt) and
@@ -43,7 +43,7 @@ EDGE_BYTES = (0x00, 0x01, 0x7F, 0x80, 0xFE, 0xFF)
 
 def seed_files(root: Path = ROOT) -> list[Path]:
     """Every sample card and every test file of a known format, in a fixed order."""
-    found = [*root.glob("samples/*/*"), *(root / "tests" / "data").rglob("*")]
+    found = [*root.glob("samples*/*/*"), *(root / "tests" / "data").rglob("*")]
     return sorted((p for p in found if p.suffix in FORMATS and p.is_file()), key=lambda p: p.as_posix())
 
 

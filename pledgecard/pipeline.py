@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,6 +60,21 @@ def internal_error(exc: BaseException) -> str:
     return f"internal error while parsing ({type(exc).__name__}{': ' + detail if detail else ''})"
 
 
+def path_label(path: str) -> str:
+    """``path`` as valid Unicode for the outputs: a file name whose bytes are not UTF-8 (a CP949
+    name on a UTF-8 system) comes from the file system with lone surrogates, which no JSON or
+    CSV can hold; those bytes are written as ``\\xNN``, so the label still tells files apart."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no file system byte gives
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -94,6 +110,7 @@ def parse_bytes(data: bytes, path: str, issuer: str | None = None) -> FileResult
 
 
 def _parse_bytes(data: bytes, path: str, issuer: str | None = None) -> FileResult:
+    path = path_label(path)
     sha256 = hashlib.sha256(data).hexdigest()
     document: Document | None = None
     try:
@@ -119,7 +136,7 @@ def parse_file(path: str | Path, issuer: str | None = None) -> FileResult:
     try:
         data = read_bytes(Path(path))
     except ReadError as exc:
-        return _failed(str(path), exc.reason)
+        return _failed(path_label(str(path)), exc.reason)
     return parse_bytes(data, str(path), issuer)
 
 

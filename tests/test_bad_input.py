@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import random
 import shutil
 import time
@@ -17,7 +18,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from pledgecard.batch import convert_batch
-from pledgecard.pipeline import parse_bytes
+from pledgecard.pipeline import parse_bytes, parse_file
 
 from .conftest import DATA, SAMPLES
 from .results import sound
@@ -193,3 +194,13 @@ def test_inputs_the_fuzz_found_end_in_a_status(name: str, data: Callable[[], byt
     result = sound(parse_bytes(data(), name))
     assert result.cards
     assert code is None or code in {f.code for f in result.findings}
+
+
+@pytest.mark.parametrize("name", [b"card\xff.txt", "카드.txt".encode("cp949")], ids=["0xff", "cp949"])
+def test_a_file_name_that_is_not_utf8_gives_a_result_that_serializes(tmp_path: Path, name: bytes) -> None:
+    path = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), name)))
+    path.write_bytes((SAMPLES / "gangwon-2-16" / "gangwon-2-16.txt").read_bytes())
+    result = sound(parse_file(path))
+    assert result.cards and result.path.endswith(name.decode("utf-8", "backslashreplace"))
+    assert result.cards[0].source.path == result.path
+    result.cards[0].model_dump_json()

@@ -1,6 +1,6 @@
-"""What pyproject.toml declares matches what the code imports: a module pledgecard needs at run
-time is a dependency (not something an optional extra happens to bring), and every module the
-mypy overrides name is one that some dependency or extra installs."""
+"""What pyproject.toml declares matches what the code imports: every module pledgecard imports is
+a dependency or an extra, one a core feature needs is a dependency (not something an extra
+happens to bring), and every module the mypy overrides name is one that is declared."""
 
 from __future__ import annotations
 
@@ -45,8 +45,18 @@ def _imported_modules() -> set[str]:
     return found - set(sys.stdlib_module_names) - {"pledgecard", "__future__"}
 
 
+#: Modules a core feature needs, so a dependency and not an extra (배포용 HWP: cryptography).
+CORE = ["cryptography", "olefile", "pydantic", "pypdfium2", "regex"]
+
+
 @pytest.mark.parametrize("module", sorted(_imported_modules()))
-def test_every_module_pledgecard_imports_is_a_dependency(module: str) -> None:
+def test_every_module_pledgecard_imports_is_declared(module: str) -> None:
+    extras = PROJECT["project"]["optional-dependencies"].values()
+    assert _distribution(module) in _declared(PROJECT["project"]["dependencies"], *extras)
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_modules_are_dependencies_not_extras(module: str) -> None:
     assert _distribution(module) in _declared(PROJECT["project"]["dependencies"])
 
 
