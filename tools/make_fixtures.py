@@ -4,6 +4,7 @@
     apt-get install libreoffice librsvg2-bin fonts-nanum
     python tools/make_fixtures.py          # writes samples/NAME/NAME.{hwp,hwpx,pdf}
     python tools/make_fixtures.py --check  # writes nothing; says which would differ from the text parse
+    python tools/make_fixtures.py --roundtrip   # writes tests/data/roundtrip/ (styles x producers)
 
 The source of truth is each sample's golden file (``NAME.expected.json``), never the
 parser: the golden cards are laid out by ``tools.render`` (another issuer, knowing only
@@ -89,13 +90,52 @@ def build(folder: Path, index: int, write_failing: bool, check: bool) -> list[st
     return report
 
 
+ROUNDTRIP = ROOT / "tests" / "data" / "roundtrip"
+#: The round-trip set: (golden sample, card index, the style's axes off the printed style).
+ROUNDTRIP_STYLES: tuple[tuple[str, int, dict[str, Any]], ...] = (
+    ("suwon-3-07", 0, {"family": "second", "heading": "roman", "unit": "억원", "as_of": "day_bracket"}),
+    ("bad-sums", 0, {"heading": "■", "unit": "원", "as_of": "month_now", "bullet": "○"}),
+    ("booklet-two-cards", 1, {"heading": "circled", "header_rows": 1, "unit": "천원", "labels": "closed"}),
+    ("cp949-card", 0, {"heading": "hangul", "as_of": "quarter_total", "bullet": "❍"}),
+    ("gangwon-2-16", 0, {"heading": "arabic", "orientation": "columns"}),
+)
+
+
+def build_roundtrip() -> list[str]:
+    """tests/data/roundtrip/: every round-trip style written by every producer, and
+    ``manifest.json`` saying for each file its producer, style and source golden card."""
+    from dataclasses import asdict
+
+    from tools.render.producers import PRODUCERS
+
+    ROUNDTRIP.mkdir(parents=True, exist_ok=True)
+    manifest = []
+    for sample, index, axes in ROUNDTRIP_STYLES:
+        card = golden_cards(SAMPLES / sample)[index]
+        style = SAMPLE_STYLE.with_(**axes)
+        for producer, (fmt, _) in PRODUCERS.items():
+            name = f"{sample}-{index + 1}.{producer.rsplit('.', 1)[0]}.{fmt}"
+            (ROUNDTRIP / name).write_bytes(produce([card], style, producer))
+            manifest.append({"file": name, "producer": producer, "format": fmt,
+                             "golden": f"samples/{sample}/{sample}.expected.json", "card": index,
+                             "style": asdict(style)})
+    (ROUNDTRIP / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
+                                             encoding="utf-8")
+    return [f"{ROUNDTRIP.relative_to(ROOT)}/{entry['file']}" for entry in manifest]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("names", nargs="*", help="sample folder names (default: every sample)")
     parser.add_argument("--check", action="store_true", help="write nothing, report what differs")
     parser.add_argument("--write-failing", action="store_true",
                         help="also write fixtures that do not parse to the text's cards")
+    parser.add_argument("--roundtrip", action="store_true",
+                        help="write tests/data/roundtrip/ (round-trip styles by every producer) instead")
     args = parser.parse_args(argv)
+    if args.roundtrip:
+        print("\n".join(build_roundtrip()))
+        return 0
     folders = sorted(p.parent for p in SAMPLES.glob("*/*.expected.json"))
     for index, folder in enumerate(folders):
         if args.names and folder.name not in args.names:
