@@ -285,9 +285,14 @@ class _AlignedRows:
         self.rows.append((line, found))
 
     def trim(self) -> None:
-        """Trailing one-segment rows end no table: they go back to the text after it."""
-        while self.rows and len(self.rows[-1][1]) == 1:
-            self.rows.pop()
+        """Trailing one-segment rows a blank line apart from the rows above end no table: they
+        go back to the text after it (right below the last row they continue its cells)."""
+        kept = len(self.rows)
+        while kept > 1 and len(self.rows[kept - 1][1]) == 1:
+            kept -= 1
+        while kept < len(self.rows) and self.rows[kept][0].number == self.rows[kept - 1][0].number + 1:
+            kept += 1
+        del self.rows[kept:]
         self.columns = AlignedColumns()
         for _line, found in self.rows:
             self.columns.add(found)
@@ -326,7 +331,7 @@ def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines)
         top = i
     body = [RawRow(line.number, rows.columns.cells(found)) for line, found in rows.rows]
     ncols = len(rows.columns.columns)
-    if not table_like(body, ncols):
+    if not table_like([row for row in body if len(row.cells) > 1], ncols):  # one-cell rows: not counted
         return None
     return LineTable(top, end, header + body, ncols, None, furniture)
 
