@@ -130,10 +130,6 @@ class AlignedColumns:
 
     columns: list[list[int]] = field(default_factory=list)
 
-    @classmethod
-    def of(cls, first: list[Segment]) -> AlignedColumns:
-        return cls([[s.start, s.end] for s in first])
-
     def under_later_column(self, segment: Segment) -> bool:
         """Whether a lone segment falls under exactly one column, not the first."""
         hit = [i for i, column in enumerate(self.columns) if _touches(segment, column)]

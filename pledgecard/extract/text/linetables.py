@@ -1,10 +1,12 @@
 """Tables written on plain text lines: markdown pipes, tabs and space-aligned columns.
 
-Rows of one table may stand one or two blank lines apart. A page break inside a table (a
-page-number line such as ``- 3 -`` or ``3 / 12``, or a running header: a line written
-elsewhere in the document too) does not end it when rows of the same structure follow;
-the lines of the break, and a header row repeated after it, are page furniture: kept aside,
-never lost. Everything here is told from layout, never from what the words mean.
+Rows of one table may stand one or two blank lines apart (a markdown table: none). A page
+break inside a table (a page-number line such as ``- 3 -`` or ``3 / 12``, or a running
+header: an unbulleted line the document already wrote above, with maybe a running footer
+written again below) does not end it when rows of the same structure follow; the lines of
+the break, a header row repeated after it and a markdown ``|---|`` separator are page
+furniture: kept aside in ``Document.furniture``, never lost. Everything here is told from
+layout, never from what the words mean.
 """
 
 from __future__ import annotations
@@ -318,9 +320,9 @@ def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines)
     rows.trim()
     if len(rows.rows) < MIN_ROWS:
         return None
-    last = rows.rows[-1][0].number
-    end = start + last - lines[start].number + 1
-    furniture = [line for line in furniture if line.number < last]
+    last = rows.rows[-1][0]
+    end = next(i for i in range(start, len(lines)) if lines[i] is last) + 1
+    furniture = [line for line in furniture if line.number < last.number]
     header: list[RawRow] = []
     top = start
     for i in reversed(above):
