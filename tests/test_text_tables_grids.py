@@ -119,6 +119,11 @@ CASES: dict[str, Expected] = {
     "aligned_note_below_table": Expected(
         [([["구 분", "2023", "2024"], ["계", "100", "200"], ["국 비", "50", "100"], ["", "", "보조금"]], {})],
         ["(자료 : 재정과)"]),
+    # ideographic spaces: two or more are a gap, one is a word space (the prose line stays)
+    "aligned_ideographic_spaces": Expected(
+        [([["구\u3000분", "목표", "실적"], ["교육\u3000운영", "12", "12"], ["현장\u3000점검", "4", "3"],
+           ["홍보\u3000활동", "6", "6"]], {})],
+        ["사업\u3000개요는\u3000다음과\u3000같다"]),
     "pipe_finance_separator": Expected(
         [([["구 분", "총사업비", "2023", "2024", "2025", "2026"],
            ["계", "2,450", "400", "650", "700", "700"],

@@ -24,7 +24,8 @@ from pledgecard.extract.text.boxdraw import char_width, display_starts
 from pledgecard.extract.text.rowgrid import RawCell, RawRow
 from pledgecard.vocab import BULLET_LEVELS
 
-_GAP = re.compile(r"[ \u3000]{2,}|\u3000")
+#: Two or more spaces (ideographic ones too); one ideographic space is a word space, as in prose.
+_GAP = re.compile(r"[ \u3000]{2,}")
 _DASHES = frozenset("-–―")
 #: Two numbers one space apart (``14,494 7,519``), told before a line is cut (most such
 #: lines are flattened rows); dashes between numbers are checked once the line is cut.
@@ -46,9 +47,9 @@ class Segment:
 
 
 def has_gap(text: str) -> bool:
-    """Two spaces (or an ideographic one) inside the line: indentation alone is no gap."""
+    """Two spaces (ideographic ones too) inside the line: indentation alone is no gap."""
     stripped = text.lstrip(" \u3000")
-    return "  " in stripped or "\u3000" in stripped
+    return "  " in stripped or ("\u3000" in stripped and _GAP.search(stripped) is not None)
 
 
 def segments(text: str) -> list[Segment]:
