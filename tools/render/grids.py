@@ -33,6 +33,8 @@ def flattened(grid: Grid) -> list[str]:
         return _flattened_achievements(grid)
     if grid.name == "communication" and grid.rows == 2:
         return [*(c.text for c in _starts(grid, 0)), " ".join(c.text for c in _starts(grid, 1))]
+    if grid.name == "yearly":  # one cell per line, as 다온시's export of the second family
+        return [line for row in range(grid.rows) for c in _starts(grid, row) for line in c.text.split("\n")]
     out: list[str] = []
     for row in range(grid.rows):
         line: list[str] = []
