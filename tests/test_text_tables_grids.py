@@ -185,6 +185,11 @@ CASES: dict[str, Expected] = {
         "* 사업화 지원 59개사,  투자유치 18건",
         "* 참여기업  134개사, 해외바이어  34개국",
     ]),
+    # label : value lines lined up with a tab or spaces are no table
+    "no_table_label_colon_lines": Expected([], [
+        "□ 사업개요", "사업기간\t: 2023~2026년", "총사업비\t: 15,000백만원(국비 4,500, 시비 10,500)",
+        "사업위치\t: 한울시 중앙동 일원", "담당부서    : 공원녹지과", "담 당 자    : 문지환",
+        "전화번호    : 940-5117"]),
     # one pipe line and one tabbed bullet are no table; the flattened rows (single spaces, a
     # stray double one) stay the numeric grid they were (tests/test_text_reader.py)
     "no_table_single_rows": Expected(

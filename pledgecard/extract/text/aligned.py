@@ -16,6 +16,7 @@ with single spaces) is no aligned row at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -27,6 +28,7 @@ from pledgecard.vocab import BULLET_LEVELS
 #: Two or more spaces (ideographic ones too); one ideographic space is a word space, as in prose.
 _GAP = re.compile(r"[ \u3000]{2,}")
 _DASHES = frozenset("-–―")
+_COLONS = frozenset(":：")
 #: Two numbers one space apart (``14,494 7,519``), told before a line is cut (most such
 #: lines are flattened rows); dashes between numbers are checked once the line is cut.
 _NUMBERS_ONE_SPACE_APART = re.compile(r"(?<!\S)[-+]?\d[\d,]*(?:\.\d+)?%? [-+]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
@@ -97,11 +99,16 @@ def row_segments(text: str) -> list[Segment] | None:
     if bullet is not None and bullet not in _DASHES:
         return None  # a bulleted line, not a row
     found = segments(text)
-    if len(found) < 2 or any(_flattened(s.text) for s in found):
+    if len(found) < 2 or any(_flattened(s.text) for s in found) or labelled(s.text for s in found[1:]):
         return None
     if bullet is not None and found[0].text != bullet:
         return None  # a lone dash is an empty value; a dash before words is a bullet
     return found
+
+
+def labelled(cells: Iterable[str]) -> bool:
+    """Whether a cell opens with a colon: ``사업기간    : 2023~2026년`` is a label and its value."""
+    return any(cell[:1] in _COLONS for cell in cells)
 
 
 def lone_segment(text: str) -> Segment | None:

@@ -26,6 +26,7 @@ from pledgecard.extract.text.aligned import (
     Segment,
     has_gap,
     header_row,
+    labelled,
     lone_segment,
     row_segments,
     segments,
@@ -234,12 +235,14 @@ class _TabRows(_PipeRows):
     max_blanks = MAX_BLANKS
 
     def cells(self, text: str) -> list[str] | None:
-        if self.rows:
-            return delimited.tab_cells(text) if "\t" in text else None
-        if not delimited.is_tab_row(text):
+        if "\t" not in text or not (self.rows or delimited.is_tab_row(text)):
             return None
         cells = delimited.tab_cells(text)
-        return None if split_bullet(cells[0])[0] is not None and cells[0] != "-" else cells
+        if labelled(cells[1:]):
+            return None  # 사업기간<TAB>: 2023~2026년 is a label and its value
+        if not self.rows and split_bullet(cells[0])[0] is not None and cells[0] != "-":
+            return None
+        return cells
 
     def is_furniture(self, text: str) -> bool:
         return False
