@@ -11,14 +11,9 @@ layout, never from what the words mean.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Protocol
 
-import regex
-
 from pledgecard.extract.bullets import split_bullet
-from pledgecard.extract.document import Paragraph, Table, paragraph, provenance
 from pledgecard.extract.text import delimited
 from pledgecard.extract.text.aligned import (
     MAX_HEADER_LINES,
@@ -32,65 +27,25 @@ from pledgecard.extract.text.aligned import (
     segments,
     table_like,
 )
+from pledgecard.extract.text.pagebreak import (
+    RepeatedLines,
+    continues,
+    joined,
+    marks_break,
+    may_be_furniture,
+    normal,
+)
 from pledgecard.extract.text.paragraphs import Line
-from pledgecard.extract.text.rowgrid import RawCell, RawRow, build_table, spread_header
+from pledgecard.extract.text.rowgrid import LineTable, RawCell, RawRow
 
-PAGE_NUMBER = regex.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|page\s*\d+)\s*$", regex.I)
+__all__ = ["LineTable", "RepeatedLines", "find_line_tables"]
+
 #: Blank lines allowed between two rows, and furniture lines in one page break.
 MAX_BLANKS = 2
 MAX_BREAK_LINES = 4
 MAX_BREAK_BLANKS = 6
 MIN_ROWS = 2
 MIN_COLS = 2
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.split())
-
-
-class RepeatedLines:
-    """Where a document writes a line text more than once (counted on first use only)."""
-
-    def __init__(self, lines: list[Line]) -> None:
-        self._lines = lines
-        self._counts: Counter[str] | None = None
-        self._first: dict[str, int] = {}
-
-    def _count(self, text: str) -> int:
-        if self._counts is None:
-            self._counts = Counter()
-            for line in self._lines:
-                if line.text:
-                    key = _normal(line.text)
-                    self._counts[key] += 1
-                    self._first.setdefault(key, line.number)
-        return self._counts[_normal(text)]
-
-    def repeated(self, text: str) -> bool:
-        return self._count(text) > 1
-
-    def seen_before(self, line: Line) -> bool:
-        """Whether the same text stands on an earlier line (a running header at a page top)."""
-        return self._count(line.text) > 1 and self._first[_normal(line.text)] < line.number
-
-
-@dataclass
-class LineTable:
-    """Lines ``[start, end)`` of the plain lines make one table and some furniture."""
-
-    start: int
-    end: int
-    rows: list[RawRow]
-    ncols: int
-    declared: int | None = None
-    furniture: list[Line] = field(default_factory=list)
-
-    def table(self, index: int) -> Table:
-        spread_header(self.rows, self.ncols, self.declared)
-        return build_table(self.rows, self.ncols, index)
-
-    def furniture_paragraphs(self) -> list[Paragraph]:
-        return [paragraph(line.text.strip(), provenance=provenance(line=line.number)) for line in self.furniture]
 
 
 class _Rows(Protocol):
@@ -124,7 +79,10 @@ def find_line_tables(lines: list[Line], repeated: RepeatedLines) -> list[LineTab
         if table is None:
             i += 1
             continue
-        found.append(table)
+        if found and continues(found[-1], table, lines, repeated):
+            found[-1] = joined(found[-1], table, lines)
+        else:
+            found.append(table)
         floor = i = table.end
     return found
 
@@ -173,19 +131,15 @@ def _page_break(rows: _Rows, lines: list[Line], i: int,
             pass  # a header row written again on the new page
         elif rows.fits(line.text):
             break
-        elif PAGE_NUMBER.match(line.text) or (repeated.seen_before(line) and _unbulleted(line.text)):
+        elif marks_break(line, repeated):
             marked = True
-        elif not (repeated.repeated(line.text) and _unbulleted(line.text)) and not rows.is_furniture(line.text):
+        elif not may_be_furniture(line, repeated) and not rows.is_furniture(line.text):
             return None
         cut.append(line)
         i = _next_nonblank(lines, i + 1, MAX_BREAK_BLANKS)
     if not marked or i >= len(lines) or not rows.fits(lines[i].text):
         return None
     return cut, i
-
-
-def _unbulleted(text: str) -> bool:
-    return split_bullet(text)[0] is None
 
 
 # --------------------------------------------------------------------------- pipes and tabs
@@ -307,10 +261,10 @@ class _AlignedRows:
 
     def key(self, text: str) -> tuple[str, ...] | None:
         found = self.segments(text)
-        return None if found is None else tuple(_normal(s.text) for s in found)
+        return None if found is None else tuple(normal(s.text) for s in found)
 
     def head_keys(self) -> list[tuple[str, ...]]:
-        return [*(_segment_key(line.text) for line in self.above), tuple(_normal(s.text) for s in self.rows[0][1])]
+        return [*(_segment_key(line.text) for line in self.above), tuple(normal(s.text) for s in self.rows[0][1])]
 
 
 def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines) -> LineTable | None:
@@ -357,4 +311,4 @@ def _lines_above(lines: list[Line], start: int, floor: int) -> list[int]:
 
 
 def _segment_key(text: str) -> tuple[str, ...]:
-    return tuple(_normal(s.text) for s in segments(text))
+    return tuple(normal(s.text) for s in segments(text))

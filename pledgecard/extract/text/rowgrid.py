@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pledgecard.extract.bullets import split_bullet
-from pledgecard.extract.document import Cell, Table, cell, paragraph, provenance
+from pledgecard.extract.document import Cell, Paragraph, Table, cell, paragraph, provenance
+from pledgecard.extract.text.paragraphs import Line
 from pledgecard.models import Provenance
 
 
@@ -71,6 +72,25 @@ def spread_header(rows: list[RawRow], ncols: int, declared: int | None) -> None:
         raw.col, raw.colspan = start, end - start
         if raw.colspan == 1 and raw.col not in below:
             raw.rowspan = 2
+
+
+@dataclass
+class LineTable:
+    """Lines ``[start, end)`` of a run of text lines make one table and some page furniture."""
+
+    start: int
+    end: int
+    rows: list[RawRow]
+    ncols: int
+    declared: int | None = None
+    furniture: list[Line] = field(default_factory=list)
+
+    def table(self, index: int) -> Table:
+        spread_header(self.rows, self.ncols, self.declared)
+        return build_table(self.rows, self.ncols, index)
+
+    def furniture_paragraphs(self) -> list[Paragraph]:
+        return [paragraph(line.text.strip(), provenance=provenance(line=line.number)) for line in self.furniture]
 
 
 def build_table(rows: list[RawRow], ncols: int, table_index: int) -> Table:
