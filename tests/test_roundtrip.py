@@ -29,23 +29,12 @@ WITH_FINANCE = frozenset(name for name, card in CARDS if card.finance.cells)
 
 #: (axis, value) -> (why the parse differs today, the cards it differs on; None: every card).
 KNOWN_GAPS: dict[tuple[str, Any], tuple[str, frozenset[str] | None]] = {
-    ("table", "aligned"): ("whitespace-aligned 목표달성 table whose <2023> row stands alone: the text reader "
-                           "keeps its first rows as lines (achievements[0].year 2025, expected 2023)",
-                           frozenset({"gangwon-2-16"})),
     ("orientation", "columns"): ("a finance table with sources as columns is not read (finance.cells#len: 0)",
                                  WITH_FINANCE),
     ("as_of", "day_paren"): ("`(2025. 3. 31. 기준)` does not start a progress block (card_id without as-of)", None),
     ("as_of", "quarter_plain"): ("`’25. 1분기 기준` without 《》 does not start a progress block "
                                  "(card_id without as-of)", None),
     ("as_of", "half"): ("`2025년 상반기` does not start a progress block (card_id without as-of)", None),
-    ("bullet", "·"): ("· as the top-level glyph: the 주요내용 children (- indented) are lost "
-                      "(overview.items#len: 0)", None),
-    ("bullet", "-"): ("- as the top-level glyph over indented - children: the 주요내용 children are lost "
-                      "(overview.items#len: 0)", None),
-    ("bullet", "＊"): ("＊ label lines (＊ 사 업 량 : 5건) are not read as overview fields (overview.volume: null)",
-                      None),
-    ("bullet", "*"): ("* label lines (* 사 업 량 : 5건) are not read as overview fields (overview.volume: null)", None),
-    ("bullet", "※"): ("※ label lines (※ 사 업 량 : 5건) are not read as overview fields (overview.volume: null)", None),
     ("furniture", "table_break"): ("목표달성 table cut inside a year, header repeated on the next page: the "
                                    "continued rows go to the next year (achievements[8].year 2025, expected 2024)",
                                    frozenset({"cp949-card", "gangwon-2-16"})),

@@ -54,12 +54,16 @@ def make_item(paragraph: Paragraph, level: int, path: str, findings: list[Findin
     return item
 
 
-def build_items(paragraphs: list[Paragraph], path: str, findings: list[Finding]) -> list[Item]:
-    """The forest of items; a note or deeper bullet hangs under the nearest shallower item."""
+def build_items(paragraphs: list[Paragraph], path: str, findings: list[Finding], offset: int = 0) -> list[Item]:
+    """The forest of items; a note or deeper bullet hangs under the nearest shallower item.
+
+    An item's ``level`` is its depth in the tree (1 for a top-level item), whatever glyph
+    marks it: a card bulleted with ``-`` over ``*`` says the same as one with ``◦`` over ``-``.
+    ``offset``: how many items the list at ``path`` holds already (for the findings' paths).
+    """
     roots: list[Item] = []
     stack: list[tuple[Item, str, tuple[int, int]]] = []
     for paragraph in paragraphs:
-        level = item_level(paragraph)
         depth = nesting(paragraph)
         while stack and stack[-1][2] >= depth:
             stack.pop()
@@ -68,9 +72,9 @@ def build_items(paragraphs: list[Paragraph], path: str, findings: list[Finding])
             item_path = f"{parent_path}.children[{len(parent.children)}]"
             siblings = parent.children
         else:
-            item_path = f"{path}[{len(roots)}]"
+            item_path = f"{path}[{offset + len(roots)}]"
             siblings = roots
-        item = make_item(paragraph, level, item_path, findings)
+        item = make_item(paragraph, (parent.level + 1) if stack else 1, item_path, findings)
         siblings.append(item)
         stack.append((item, item_path, depth))
     return roots

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pledgecard.extract.card.items import build_items, group_roots, item_level, make_item, stamp
+from pledgecard.extract.card.items import build_items, group_roots, stamp
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.document import Block, Paragraph
 from pledgecard.models import Finding, Overview, Quantity
@@ -38,33 +38,43 @@ def read_volume(value: str) -> Quantity | None:
 
 
 def read_overview(blocks: list[Block], issuer: str, findings: list[Finding]) -> tuple[Overview, list[str]]:
-    """The overview fields, and the text of what no field took."""
+    """The overview fields, and the text of what no field took.
+
+    The items of 주요내용 are the lines nested under it, or, where a card writes them at the
+    label's own depth (``- 주요내용`` over ``- …``), the unlabelled lines after it up to the
+    next label, marked with the label's glyph. 사업위치 / 사업구간 lines are items too, label and all.
+    """
     overview = Overview()
     leftovers = [block_text(b) for b in blocks if not isinstance(b, Paragraph)]
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    items: list[list[Paragraph]] = []  # each a forest's paragraphs, in the card's order
+    items_glyph: str | None = None  # the glyph of the 주요내용 line, while its items may follow
     for root, nested in group_roots(paragraphs):
         key, value = split_label(root.text)
         local: list[Finding] = []
+        in_items = key is None and root.bullet is not None and root.bullet == items_glyph
+        items_glyph = root.bullet if key == "items" else items_glyph if in_items else None
         if key == "items":
-            overview.items = build_items(nested, "overview.items", findings)
-            nested = []
+            items.append(list(nested))
             if value:
                 leftovers.append(value)
-        elif key == "period":
-            overview.period = parse_span(value, local)
-            overview.period_years = stated_years(value)
-            findings.extend(stamp(local, "overview.period"))
-        elif key == "volume":
-            overview.volume = read_volume(value)
+        elif key is None and in_items:
+            items[-1].extend([root, *nested])
         elif key == "location":
-            overview.items.append(make_item(root, item_level(root), f"overview.items[{len(overview.items)}]",
-                                            findings))
-            overview.items[-1].children.extend(build_items(nested, "overview.items", findings))
-            nested = []
-        elif key == "total_cost":
-            overview.total_cost = parse_total_cost(value, issuer, local)
-            findings.extend(stamp(local, "overview.total_cost"))
+            items.append([root, *nested])
         else:
-            leftovers.append(root.full_text)
-        leftovers.extend(p.full_text for p in nested)
+            if key == "period":
+                overview.period = parse_span(value, local)
+                overview.period_years = stated_years(value)
+                findings.extend(stamp(local, "overview.period"))
+            elif key == "volume":
+                overview.volume = read_volume(value)
+            elif key == "total_cost":
+                overview.total_cost = parse_total_cost(value, issuer, local)
+                findings.extend(stamp(local, "overview.total_cost"))
+            else:
+                leftovers.append(root.full_text)
+            leftovers.extend(p.full_text for p in nested)
+    for forest in items:
+        overview.items.extend(build_items(forest, "overview.items", findings, len(overview.items)))
     return overview, leftovers
