@@ -8,8 +8,9 @@ from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.card.tablewords import cell_text
 from pledgecard.extract.document import Block, Table
 from pledgecard.models import Goal
+from pledgecard.normalize import parse_achieved
 from pledgecard.normalize.text import close_spaced, squash
-from pledgecard.vocab import GOAL_ACHIEVED, GOAL_HEADER_WORDS, GOAL_LABELS
+from pledgecard.vocab import GOAL_HEADER_WORDS, GOAL_LABELS
 
 _LABELS = tuple(sorted((squash(label) for label in GOAL_LABELS), key=len, reverse=True))
 #: A trailing achievement mark: (달성), [미달성], → 달성, : 미달성.
@@ -38,14 +39,13 @@ def split_mark(text: str) -> tuple[str, bool | None]:
     match = _MARK.search(text)
     if match is None:
         return text, None
-    word = match.group(1) or match.group(2)
-    return text[: match.start()].rstrip(), GOAL_ACHIEVED[word]
+    return text[: match.start()].rstrip(), parse_achieved(match.group(1) or match.group(2))
 
 
 def goal_of(label: str, text: str, achieved_cell: str | None = None) -> Goal:
     body, achieved = split_mark(text)
-    if achieved is None and achieved_cell:
-        achieved = GOAL_ACHIEVED.get(squash(achieved_cell))
+    if achieved is None:
+        achieved = parse_achieved(achieved_cell)
     return Goal(label=label, text=body, achieved=achieved)
 
 
@@ -80,7 +80,7 @@ def _goals_of_table(table: Table) -> tuple[list[Goal], list[str]]:
             continue
         label, rest = split
         values = [rest, *texts[1:]] if rest else texts[1:]
-        mark = values[-1] if len(values) > 1 and squash(values[-1]) in GOAL_ACHIEVED else None
+        mark = values[-1] if len(values) > 1 and parse_achieved(values[-1]) is not None else None
         body = " ".join(v for v in (values[:-1] if mark else values) if v)
         goals.append(goal_of(label, body, mark))
     return (goals, [text for text in leftovers if text]) if goals else ([], [block_text(table)])

@@ -1,19 +1,17 @@
-"""Who issues a card and who answers for it: the issuer's name, the people by role, and the
-whole pledge's progress rate, from the kind line and the header grid."""
+"""Who issues a card and who answers for it: the issuer's name and the people by role, from
+the kind line and the header grid."""
 
 from __future__ import annotations
 
 import regex
 
-from pledgecard.models import Contact, Finding, Rate
-from pledgecard.normalize import parse_as_of
+from pledgecard.models import Contact
 from pledgecard.normalize.text import close_spaced, squash
 from pledgecard.vocab import EMPTY_VALUES, ISSUER_OFFICE_SUFFIXES, KIND_LINE_SUFFIXES, WORKING_LEVEL_ROLES
 
 _PHONE = regex.compile(
     r"(?:☎|TEL\.?|Tel\.?|tel\.?|전화)?\s*[:：]?\s*"
     r"((?:\(0\d{1,2}\)\s?|0\d{1,2}[-.\s]?)\d{3,4}[-.\s]\d{4}|\d{3,4}-\d{4}|(?<![\d.])\d{3,4}(?![\d.]))")
-_PERCENT = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
 _SUFFIXES = tuple(squash(s) for s in KIND_LINE_SUFFIXES)
 _OFFICES = sorted(ISSUER_OFFICE_SUFFIXES.items(), key=lambda pair: len(pair[0]), reverse=True)
 #: Governments that contain others, as a nested name writes them (가온광역시 새빛구).
@@ -78,20 +76,3 @@ def contacts_of(people: list[tuple[str, str]], name: str | None, phone: str | No
         return Contact(), []
     contact = next((c for c in reversed(contacts) if c.role in WORKING_LEVEL_ROLES), contacts[-1])
     return contact.model_copy(), contacts
-
-
-def parse_rate_text(label: str, value: str, findings: list[Finding]) -> Rate | None:
-    """이행률 ``72.5%``; an as-of in the label or the value (``이행률(’25. 2분기 기준) 68.5%``)."""
-    text = close_spaced(f"{label} {value}")
-    if not value.strip() or value.strip() in EMPTY_VALUES:
-        return None
-    match = _PERCENT.search(value) or _PERCENT.search(text)
-    if match is None:
-        bare = regex.fullmatch(r"\s*(\d{1,3}(?:\.\d+)?)\s*", value)
-        if bare is None:
-            findings.append(Finding(code="rate.unreadable", severity="warning", path="progress_rate",
-                                    message=f"a progress rate that cannot be read: {text[:80]}"))
-            return None
-        match = bare
-    as_of, _cumulative = parse_as_of(text)
-    return Rate(percent=float(match.group(1)), text=value.strip(), as_of=as_of)

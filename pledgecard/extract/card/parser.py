@@ -10,9 +10,9 @@ from pledgecard.extract.card.dated import is_dated_table, items_of_dated_table
 from pledgecard.extract.card.finance import read_finance
 from pledgecard.extract.card.goals import read_goals
 from pledgecard.extract.card.header import read_header
-from pledgecard.extract.card.identity import contacts_of, issuer_name, parse_rate_text
+from pledgecard.extract.card.identity import contacts_of, issuer_name
 from pledgecard.extract.card.issues import read_issues
-from pledgecard.extract.card.items import build_items
+from pledgecard.extract.card.items import build_items, stamp
 from pledgecard.extract.card.layout import CardLayout, Section, block_text, split_cards
 from pledgecard.extract.card.overview import read_overview
 from pledgecard.extract.card.progress import read_progress
@@ -21,7 +21,7 @@ from pledgecard.extract.card.yearly import read_yearly
 from pledgecard.extract.document import Block, Document, Paragraph, Table
 from pledgecard.models import Card, Finding, IssuerLevel, Item, Pledge, ProgressBlock, Source
 from pledgecard.models import Section as ExtraSection
-from pledgecard.normalize import issuer_level
+from pledgecard.normalize import issuer_level, parse_rate
 from pledgecard.normalize.checks import missing_parts, unplaced_findings
 from pledgecard.normalize.text import close_spaced
 from pledgecard.vocab import EMPTY_VALUES, HEADER_LABELS
@@ -79,8 +79,10 @@ def parse_layout(layout: CardLayout, source: Source, issuer: str | None = None) 
     contact, contacts = contacts_of(header.people, _value(values, "contact_name"), _value(values, "contact_phone"),
                                     _label("contact_name"))
     rate_value = values.get("progress_rate")
-    progress_rate = (parse_rate_text(_label("progress_rate"), rate_value, parts.findings)
+    rate_findings: list[Finding] = []
+    progress_rate = (parse_rate(f"{_label('progress_rate')} {rate_value}", rate_findings)
                      if rate_value is not None else None)
+    parts.findings.extend(stamp(rate_findings, "progress_rate"))
     unplaced = [text for text in parts.unplaced if text.strip()]
     findings = parts.findings + missing_parts(parts.seen) + unplaced_findings(unplaced)
     return Card(

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import regex
-
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.card.tablewords import cell_text, find_columns
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Finding, YearPlan
-from pledgecard.normalize import parse_span
+from pledgecard.normalize import parse_rate_cell, parse_span
 from pledgecard.vocab import EMPTY_VALUES, YEARLY_COLUMNS
-
-_RATE = regex.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*$")
 
 
 def is_yearly_table(table: Table) -> bool:
@@ -26,14 +22,6 @@ def is_yearly_table(table: Table) -> bool:
 def _value(cell: Cell | None) -> str | None:
     text = cell_text(cell)
     return None if not text or text in EMPTY_VALUES else text
-
-
-def parse_rate_cell(text: str | None) -> float | None:
-    """``45%``, ``45``, ``45.5 %`` -> 45.0; ``-`` or words -> None."""
-    if text is None:
-        return None
-    match = _RATE.match(text)
-    return float(match.group(1)) if match else None
 
 
 def yearly_of_table(table: Table, findings: list[Finding]) -> tuple[list[YearPlan], list[str]]:
@@ -55,7 +43,7 @@ def yearly_of_table(table: Table, findings: list[Finding]) -> tuple[list[YearPla
         if span.start is not None and span.end is None and "~" not in years_text:
             span = span.model_copy(update={"end": span.start})
         rate_text = _value(cells.get("rate"))
-        rate = parse_rate_cell(rate_text)
+        rate = parse_rate_cell(rate_text, findings)
         if rate_text is not None and rate is None:
             leftovers.append(rate_text)
         plans.append(YearPlan(years=span, plan=plan or "", result=_value(cells.get("result")), rate=rate,
