@@ -341,3 +341,30 @@ def test_csv_cells_are_excel_safe(tmp_path: Path) -> None:
     assert run("history", str(tmp_path / "cards.jsonl"), "-o", str(tmp_path / "out"), "-q")[0] == 0
     row = next(csv.DictReader(io.StringIO((tmp_path / "out" / "history.csv").read_text(encoding="utf-8-sig"))))
     assert (row["before"], row["after"]) == ("'=HYPERLINK(1)", "'@부진")
+
+
+def test_duplicates_in_cards_jsonl_are_told_apart_by_every_field(tmp_path: Path) -> None:
+    """cards.jsonl is read in part (the fields history compares); two cards of one date are compared whole."""
+    card = saebom_cards()[0]
+    same = card.model_copy(update={"source": card.source.model_copy(update={"path": "copy.txt"})})
+    other = card.model_copy(update={"plans": card.plans[:1],
+                                    "source": card.source.model_copy(update={"path": "other.txt"})})
+    text = "\ufeff" + "".join(c.model_dump_json() + "\n" for c in (card, same, other))
+    (tmp_path / "cards.jsonl").write_text(text, encoding="utf-8")
+    assert run("history", str(tmp_path / "cards.jsonl"), "-o", str(tmp_path / "out"), "-q")[0] == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "history.csv").read_text(encoding="utf-8-sig"))))
+    assert [(r["code"], r["field"], r["to_path"]) for r in rows] == [("history.duplicate", "plans#len", "other.txt")]
+    assert 'also in copy.txt' in (tmp_path / "out" / "history.html").read_text(encoding="utf-8")
+
+
+def test_bench_runs_and_reports_the_ratio(capsys: pytest.CaptureFixture[str]) -> None:
+    """bench/bench_history.py on a few pledges (its timing is not asserted here)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_history", ROOT / "bench" / "bench_history.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.main(["--pledges", "2"])
+    printed = capsys.readouterr().out
+    assert "8 cards of 2 pledges, 28 changes" in printed and "history / parse = " in printed

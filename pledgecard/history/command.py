@@ -81,7 +81,7 @@ def command_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not loaded.cards:
         err.write("pledgecard: no pledge card found in the inputs\n")
         return EXIT_FAILED
-    histories = build_histories(loaded.cards)
+    histories = build_histories(loaded.cards, loaded.full)
     try:
         write_history(histories, args.output)
     except OSError as exc:

@@ -4,10 +4,13 @@ parses them, each in a worker with a time limit), or what an earlier ``convert``
 
 from __future__ import annotations
 
+import codecs
+import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -22,11 +25,37 @@ DEFAULT_TIMEOUT = 60.0
 
 @dataclass
 class LoadedCards:
-    """The cards read, in input order, and the inputs that gave none (path, reason)."""
+    """The cards read, in input order, and the inputs that gave none (path, reason). A card read
+    from JSON Lines holds only the fields history compares (:data:`COMPARED`); :meth:`full` reads
+    the whole of it again when it is needed (to tell two cards of one pledge and date apart)."""
 
     cards: list[Card] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
+    #: Where a card read in part came from: id(card) -> (file, byte offset of its line, issuer given).
+    lines: dict[int, tuple[Path, int, str | None]] = field(default_factory=dict)
+
+    def full(self, card: Card) -> Card:
+        where = self.lines.get(id(card))
+        if where is None:
+            return card
+        path, offset, issuer = where
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            return with_issuer(Card.model_validate_json(handle.readline()), issuer)
+
+
+#: The card fields history compares and shows; the rest (items, progress text …) is read only
+#: to tell duplicates apart. ``overview`` is read without its items.
+COMPARED = frozenset({"source", "card_id", "issuer", "pledge", "as_of", "status", "target", "overview", "finance",
+                      "achievements", "progress_rate"})
+
+
+def compared_part(data: dict[str, Any]) -> dict[str, Any]:
+    part = {key: value for key, value in data.items() if key in COMPARED}
+    if isinstance(part.get("overview"), dict):
+        part["overview"] = {key: value for key, value in part["overview"].items() if key != "items"}
+    return part
 
 
 def converted_cards(path: Path) -> Path | None:
@@ -39,17 +68,35 @@ def converted_cards(path: Path) -> Path | None:
     return None
 
 
+def _card_part(line: bytes) -> Card:
+    data = json.loads(line)
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    return Card.model_validate(compared_part(data))
+
+
 def read_jsonl(path: Path, loaded: LoadedCards, issuer: str | None) -> None:
-    """Every card of a JSON Lines file; a line that is not a card is a failure, not the end."""
+    """Every card of a JSON Lines file (the fields history compares); a line that is not a card
+    is a failure, not the end."""
     loaded.files += 1
-    with path.open(encoding="utf-8-sig") as lines:
+    offset = 0
+    with path.open("rb") as lines:
         for number, line in enumerate(lines, 1):
+            start, offset = offset, offset + len(line)
+            if number == 1 and line.startswith(codecs.BOM_UTF8):
+                line, start = line[len(codecs.BOM_UTF8):], start + len(codecs.BOM_UTF8)
             if not line.strip():
                 continue
             try:
-                loaded.cards.append(with_issuer(Card.model_validate_json(line), issuer))
+                card = with_issuer(_card_part(line), issuer)
             except ValidationError as exc:
                 loaded.failed.append((f"{path}:{number}", f"not a card ({exc.error_count()} errors)"))
+                continue
+            except ValueError as exc:  # not JSON (UnicodeDecodeError and JSONDecodeError are ValueErrors)
+                loaded.failed.append((f"{path}:{number}", f"not a card ({type(exc).__name__})"))
+                continue
+            loaded.cards.append(card)
+            loaded.lines[id(card)] = (path, start, issuer)
 
 
 def _parsed(inputs: Sequence[Path], choice: IssuerChoice, jobs: int | None,

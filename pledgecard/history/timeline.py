@@ -11,7 +11,7 @@ quarter missing between them is a ``history.gap``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,8 @@ _ORIGIN_KEYS = frozenset({"source", "card_id"})
 SHOWN_PATHS = 5
 _MISSING = object()
 _DIGITS = re.compile(r"(\d+)")
+#: The whole card of a card read in part (the identity when it was read whole).
+FullCard = Callable[[Card], Card]
 
 
 @dataclass
@@ -68,8 +70,11 @@ def content(card: Card) -> dict[str, Any]:
 
 
 def differing_paths(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
+    """The paths whose values differ; under a list of another length only its length is named."""
     paths = list(first) + [p for p in second if p not in first]
-    return [p for p in paths if first.get(p, _MISSING) != second.get(p, _MISSING)]
+    differ = [p for p in paths if first.get(p, _MISSING) != second.get(p, _MISSING)]
+    resized = tuple(p[: -len("#len")] + "[" for p in differ if p.endswith("#len"))
+    return [p for p in differ if not p.startswith(resized)] if resized else differ
 
 
 def _duplicate(kept: Card, other: Card, paths: list[str], a: dict[str, Any], b: dict[str, Any]) -> Delta:
@@ -135,13 +140,13 @@ def _reissue(card: Card, also_in: list[str]) -> Reissue:
                    finance_by_year=finance_by_year(card), also_in=also_in)
 
 
-def _one_date(who: PledgeId, cards: list[Card]) -> tuple[Reissue, list[HistoryChange]]:
+def _one_date(who: PledgeId, cards: list[Card], full: FullCard) -> tuple[Reissue, list[HistoryChange]]:
     """The card kept for one date, and a duplicate change for each other card that differs."""
     kept, also_in, changes = cards[0], [], []
     kept_content: dict[str, Any] | None = None
     for other in cards[1:]:
-        kept_content = kept_content if kept_content is not None else content(kept)
-        other_content = content(other)
+        kept_content = kept_content if kept_content is not None else content(full(kept))
+        other_content = content(full(other))
         paths = differing_paths(kept_content, other_content)
         if not paths:
             also_in.append(other.source.path)
@@ -151,7 +156,11 @@ def _one_date(who: PledgeId, cards: list[Card]) -> tuple[Reissue, list[HistoryCh
     return _reissue(kept, also_in), changes
 
 
-def pledge_history(who: PledgeId, cards: list[Card]) -> PledgeHistory:
+def _as_read(card: Card) -> Card:
+    return card
+
+
+def pledge_history(who: PledgeId, cards: list[Card], full: FullCard = _as_read) -> PledgeHistory:
     """One pledge's history from its cards, in the order they were read."""
     by_date: dict[tuple[int, int], list[Card]] = {}
     for card in cards:
@@ -166,7 +175,7 @@ def pledge_history(who: PledgeId, cards: list[Card]) -> PledgeHistory:
             gap = _gap(previous, current)
             deltas += [gap] if gap else []
             history.changes += [_change(who, d, previous, current) for d in deltas]
-        reissue, duplicates = _one_date(who, group)
+        reissue, duplicates = _one_date(who, group, full)
         history.reissues.append(reissue)
         history.changes += duplicates
         previous = current
@@ -174,8 +183,9 @@ def pledge_history(who: PledgeId, cards: list[Card]) -> PledgeHistory:
     return history
 
 
-def build_histories(cards: Iterable[Card]) -> Histories:
-    """Every pledge's history from cards in the order read (files in input order)."""
+def build_histories(cards: Iterable[Card], full: FullCard = _as_read) -> Histories:
+    """Every pledge's history from cards in the order read (files in input order). ``full`` gives
+    the whole card of one read in part (the fields history compares), for telling duplicates apart."""
     result = Histories()
     groups: dict[PledgeId, list[Card]] = {}
     for card in cards:
@@ -186,5 +196,5 @@ def build_histories(cards: Iterable[Card]) -> Histories:
             continue
         groups.setdefault(who, []).append(card)
     order = sorted(groups, key=lambda w: (w.issuer, natural_key(w.number), w.title))
-    result.pledges = [pledge_history(who, groups[who]) for who in order]
+    result.pledges = [pledge_history(who, groups[who], full) for who in order]
     return result
