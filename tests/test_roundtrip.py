@@ -31,10 +31,6 @@ WITH_FINANCE = frozenset(name for name, card in CARDS if card.finance.cells)
 KNOWN_GAPS: dict[tuple[str, Any], tuple[str, frozenset[str] | None]] = {
     ("orientation", "columns"): ("a finance table with sources as columns is not read (finance.cells#len: 0)",
                                  WITH_FINANCE),
-    ("as_of", "day_paren"): ("`(2025. 3. 31. 기준)` does not start a progress block (card_id without as-of)", None),
-    ("as_of", "quarter_plain"): ("`’25. 1분기 기준` without 《》 does not start a progress block "
-                                 "(card_id without as-of)", None),
-    ("as_of", "half"): ("`2025년 상반기` does not start a progress block (card_id without as-of)", None),
     ("furniture", "table_break"): ("목표달성 table cut inside a year, header repeated on the next page: the "
                                    "continued rows go to the next year (achievements[8].year 2025, expected 2024)",
                                    frozenset({"cp949-card", "gangwon-2-16"})),

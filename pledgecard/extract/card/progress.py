@@ -10,23 +10,40 @@ from pledgecard.extract.card.items import build_items
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Achievement, Finding, ProgressBlock
-from pledgecard.normalize import parse_as_of, parse_status
+from pledgecard.normalize import as_of_span, marked_as_of, parse_as_of, parse_status
 from pledgecard.normalize.text import close_spaced, squash, unwrap
-from pledgecard.vocab import ACHIEVEMENT_COLUMNS, ACHIEVEMENT_HEADING
+from pledgecard.vocab import ACHIEVEMENT_COLUMNS, ACHIEVEMENT_HEADING, CUMULATIVE_WORDS
 
 _BLOCK_HEADING = regex.compile(r"^[《≪〈<\[【]\s*(.+?)\s*[》≫〉>\]】]$")
 _COLUMN_WORDS = {key: tuple(squash(w) for w in words) for key, words in ACHIEVEMENT_COLUMNS.items()}
 #: Column positions when a table has no recognisable header row.
 _DEFAULT_COLUMNS = {"main": 0, "project": 1, "status": 2, "details": 3}
+#: An unbracketed as-of line is short (a longer line is an item that mentions a date).
+_MAX_AS_OF_LINE = 30
+#: What may follow the date of an as-of line with no 기준/현재 (``2024년 상반기 누계``).
+_AS_OF_TAIL = regex.compile(r"[\s)）》\]】>〉]*(?:" + "|".join(CUMULATIVE_WORDS) + r")?[\s)）》\]】>〉]*")
 
 
 def block_heading(block: Block) -> str | None:
+    """A progress block's heading: ``《… 기준 누계》`` in brackets, or a short line of its own
+    that states an as-of date (``(2025. 3. 31. 기준)``, ``’25. 1분기 기준``, ``2025년 상반기``)."""
     if not isinstance(block, Paragraph) or block.bullet is not None:
         return None
-    match = _BLOCK_HEADING.match(block.text.strip())
-    if match is None or YEAR_MARKER.match(block.text.strip()):
+    text = block.text.strip()
+    if YEAR_MARKER.match(text):
         return None
-    return str(match.group(1))
+    match = _BLOCK_HEADING.match(text)
+    if match is not None:
+        return str(match.group(1))
+    if len(squash(text)) > _MAX_AS_OF_LINE or not any(ch.isdigit() for ch in text):
+        return None
+    if marked_as_of(text) is not None:
+        return text
+    span = as_of_span(text)
+    if span is None or span.text not in text:
+        return None
+    tail = text[text.rindex(span.text) + len(span.text):]
+    return text if _AS_OF_TAIL.fullmatch(tail) else None
 
 
 def read_progress(
