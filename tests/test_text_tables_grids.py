@@ -144,6 +144,10 @@ CASES: dict[str, Expected] = {
            ["시비", "760", "120", "220", "210", "210"]], {})],
         ["□ 재원투자 계획", "(단위 : 백만원)", "◦ 국비 확보를 위한 중앙부처 협의 지속"],
         ["|:-----:|---------:|-----:|-----:|-----:|-----:|"]),
+    # rows without outer pipes under a separator line; a lone line with a pipe is text
+    "pipe_without_outer_pipes": Expected(
+        [([YEARLY_HEAD, ["2023", "기본계획 수립", "완료", "100%"], ["2024", "실시설계", "추진중", "60%"]], {})],
+        ["《연도별 추진계획》", "국비 | 도비 는 별도 협의 (표 아님)"], ["---|---|---|--:"]),
     "pipe_two_row_header": Expected(
         [([["구 분", "총사업비", PLAN, PLAN, PLAN],
            ["구 분", "총사업비", "2024", "2025", "2026"],

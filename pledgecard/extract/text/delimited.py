@@ -4,7 +4,8 @@
     |------|-----:|:----:|        계<TAB>100<TAB>200
     | 계   |  100 |  200 |
 
-A markdown separator line (``|---|:--:|``) is table furniture: it marks the end of the
+Without outer pipes (``a | b``) a row is taken only under a header row whose next line is a
+separator. A markdown separator line (``|---|:--:|``) is table furniture: it marks the end of the
 header rows and holds no content. A ``<br>`` inside a pipe cell is a line break (a cell of
 several paragraphs), as markdown writers put it.
 """
@@ -34,9 +35,14 @@ def pipe_cells(text: str) -> list[str]:
     return [_LINE_BREAK.sub("\n", part).strip() if "<" in part else part.strip() for part in parts]
 
 
+def is_bare_row(text: str) -> bool:
+    """A row without outer pipes (``a | b``), as markdown allows under a separator line."""
+    return _UNESCAPED_PIPE.search(text) is not None
+
+
 def is_separator(text: str) -> bool:
-    """A markdown header separator: ``|---|:---:|`` (dashes, colons and pipes only)."""
-    if "-" not in text or not is_pipe_row(text):
+    """A markdown header separator: ``|---|:---:|`` or ``---|---`` (dashes, colons and pipes only)."""
+    if "-" not in text or not is_bare_row(text):
         return False
     return all(_SEPARATOR_CELL.fullmatch(part) for part in pipe_cells(text))
 

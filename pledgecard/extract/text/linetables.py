@@ -72,6 +72,8 @@ def find_line_tables(lines: list[Line], repeated: RepeatedLines) -> list[LineTab
         table: LineTable | None = None
         if delimited.is_pipe_row(text) and not delimited.is_separator(text):
             table = _delimited(_PipeRows(), lines, i, repeated)
+        elif "|" in text and i + 1 < len(lines) and delimited.is_separator(lines[i + 1].text):
+            table = _delimited(_PipeRows(bare=True), lines, i, repeated)
         elif delimited.is_tab_row(text):
             table = _delimited(_TabRows(), lines, i, repeated)
         elif has_gap(text):
@@ -148,12 +150,14 @@ class _PipeRows:
 
     max_blanks = 0
 
-    def __init__(self) -> None:
+    def __init__(self, bare: bool = False) -> None:
         self.rows: list[tuple[Line, list[str]]] = []
         self.declared: int | None = None
+        self.bare = bare  # rows without outer pipes (a | b), under a separator line
 
     def cells(self, text: str) -> list[str] | None:
-        if not delimited.is_pipe_row(text) or delimited.is_separator(text):
+        is_row = delimited.is_bare_row(text) if self.bare else delimited.is_pipe_row(text)
+        if not is_row or delimited.is_separator(text):
             return None
         return delimited.pipe_cells(text)
 
