@@ -153,6 +153,8 @@ class Channel(Model):
     channel: str = Field(description="the channel as written", examples=["주민간담회, 공청회 등"])
     count: int | None = Field(description="the count; null for 다수, 수시 or an unfilled cell", examples=[3])
     text: str = Field(description="the cell as written", examples=["3"])
+    year: int | None = Field(default=None, description="1.1: the year of the row, where the table gives a row "
+                             "per year (2024년 | 3 | 2 …); null otherwise", examples=[2024])
 
 
 class Finding(Model):

@@ -70,6 +70,8 @@ CARD_START_LABELS: Final[tuple[str, ...]] = ("공약명", "공약사업명", "�
 #: ones (담당, 담당자) are the card's ``contact``.
 CONTACT_ROLES: Final[tuple[str, ...]] = ("실장", "국장", "단장", "과장", "팀장", "담당자", "담당", "주무관")
 WORKING_LEVEL_ROLES: Final[tuple[str, ...]] = ("담당자", "담당", "주무관")
+#: Row labels of a grid of people: the role row, the name row, the phone row.
+PERSON_ROW_LABELS: Final[tuple[str, ...]] = ("직위", "직급", "구분", "성명", "이름", "담당자", "연락처", "전화번호", "전화")
 #: Header labels the 구분 cell of a header grid uses for 신규/계속.
 CONTINUITY_VALUES: Final[tuple[str, ...]] = ("신규", "계속")
 #: The office that issues a card, by the word that ends the kind line's title (원주시장 -> 원주시).
@@ -157,7 +159,7 @@ ACHIEVEMENT_HEADING: Final[str] = "목표달성"
 # --------------------------------------------------------------------------- finance table
 #: Column headers of the finance table -> FinanceCell.kind.
 FINANCE_COLUMN_KINDS: Final[dict[str, str]] = {
-    "총사업비": "total", "계": "total", "합계": "total",
+    "총사업비": "total", "계": "total", "합계": "total", "총액": "total", "사업비계": "total",
     "기투자": "prior", "기투자액": "prior", "기투입": "prior",
     "임기이후": "after_term", "임기후": "after_term", "이후": "after_term", "향후": "after_term",
     "향후투자": "after_term", "임기이후투자": "after_term",
@@ -341,6 +343,8 @@ ACHIEVEMENT_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "status": ("추진상황", "이행상황", "진행상황"),
     "details": ("추진내용", "추진실적", "주요실적"),
 }
+#: Header cells of a 소통 table's first column when it labels the rows (구분 | 횟수, 연도 | 2024년).
+COMMUNICATION_ROW_HEADERS: Final[tuple[str, ...]] = ("구분", "연도", "년도", "기간", "항목", "분기", "소통채널")
 #: Header cells of a 소통 table that stand alone even when a line holds more.
 CHANNEL_STANDALONE: Final[tuple[str, ...]] = ("계", "합계", "기타")
 #: Words that end a wrapped channel name and never start one (만족도 / 조사).

@@ -64,3 +64,27 @@ def dump_grids(tables: list[dict[str, Any]]) -> str:
         head = json.dumps({k: t[k] for k in ("path", "rows", "cols")}, ensure_ascii=False)[:-1]
         parts.append(f"  {head}, \"cells\": [\n{cells}\n  ]}}" if cells else f"  {head}, \"cells\": []}}")
     return "{\"tables\": [\n" + ",\n".join(parts) + "\n]}\n"
+
+
+def table(*rows: str) -> Table:
+    """A table from ``|``-separated rows; ``>`` merges into the left cell, ``^`` into the one above."""
+    grid = [[text.strip() for text in row.split("|")] for row in rows]
+    anchors: dict[tuple[int, int], Cell] = {}
+    cells: list[Cell] = []
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text == ">":
+                anchor = anchors[(r, c - 1)]
+                if anchor.row == r:
+                    anchor.colspan += 1
+                anchors[(r, c)] = anchor
+            elif text == "^":
+                anchor = anchors[(r - 1, c)]
+                if anchor.col == c:
+                    anchor.rowspan += 1
+                anchors[(r, c)] = anchor
+            else:
+                cell = Cell(row=r, col=c, text=text, paragraphs=[Paragraph(text=text)] if text else [])
+                anchors[(r, c)] = cell
+                cells.append(cell)
+    return Table(rows=len(grid), cols=max(len(r) for r in grid), cells=cells)

@@ -10,32 +10,10 @@ from __future__ import annotations
 import pytest
 
 from pledgecard.extract.card.finance import read_finance
-from pledgecard.extract.document import Cell, Paragraph, Table
+from pledgecard.extract.document import Paragraph, Table
 from pledgecard.models import FinanceCell, Finding
 
-
-def table(*rows: str) -> Table:
-    """A table from ``|``-separated rows; ``>`` merges into the left cell, ``^`` into the one above."""
-    grid = [[text.strip() for text in row.split("|")] for row in rows]
-    anchors: dict[tuple[int, int], Cell] = {}
-    cells: list[Cell] = []
-    for r, row in enumerate(grid):
-        for c, text in enumerate(row):
-            if text == ">":
-                anchor = anchors[(r, c - 1)]
-                if anchor.row == r:
-                    anchor.colspan += 1
-                anchors[(r, c)] = anchor
-            elif text == "^":
-                anchor = anchors[(r - 1, c)]
-                if anchor.col == c:
-                    anchor.rowspan += 1
-                anchors[(r, c)] = anchor
-            else:
-                cell = Cell(row=r, col=c, text=text, paragraphs=[Paragraph(text=text)] if text else [])
-                anchors[(r, c)] = cell
-                cells.append(cell)
-    return Table(rows=len(grid), cols=max(len(r) for r in grid), cells=cells)
+from .blocks import table
 
 
 def read(*blocks: Table | str, heading: str = "재원투자 계획", issuer: str = "county") -> tuple[

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import regex
 
-from pledgecard.extract.card.flattened import rebuild_channel_table
+from pledgecard.extract.card.flattened import is_count, rebuild_channel_table
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Channel
-from pledgecard.normalize.text import close_spaced, unwrap
+from pledgecard.normalize.text import close_spaced, squash, unwrap
+from pledgecard.vocab import COMMUNICATION_ROW_HEADERS
 
 _NUMBER = regex.compile(r"^\s*(\d[\d,]*)\s*(?:회|건|번)?\s*$")
 _NONE = regex.compile(r"^\s*[-–―]\s*$")
+_YEAR = regex.compile(r"(?<!\d)(20\d{2})(?!\d)")
+#: Header words of a column that labels the rows, not a channel.
+_ROW_HEADERS = frozenset(squash(word) for word in COMMUNICATION_ROW_HEADERS)
 
 
 def parse_count(text: str) -> int | None:
@@ -28,22 +32,47 @@ def _text(cell: Cell | None) -> str:
     return close_spaced(unwrap(cell.text)) if cell else ""
 
 
+def _label_column(grid: list[list[Cell | None]]) -> bool:
+    """Whether the first column labels the rows (구분 | 횟수, 연도 | 2024년) instead of naming a
+    channel: its header is a row-header word, or none of its values is a count."""
+    if squash(_text(grid[0][0])) in _ROW_HEADERS:
+        return True
+    return all(_text(row[0]) and not is_count(_text(row[0])) for row in grid[1:])
+
+
+def _year(text: str) -> int | None:
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
 def channels_of_table(table: Table) -> list[Channel]:
-    """Channels across the first row and counts in the last; a two-column table that is not
-    two rows high lists a channel per row instead."""
+    """Channels across the first row and a count under each in every row below (a row per year
+    gives each year's counts); a two-column table that is not two rows high lists a channel
+    per row instead."""
     grid = table.grid()
     if table.cols == 2 and table.rows != 2:
-        names, values = [row[0] for row in grid], [row[1] for row in grid]
-    elif table.rows >= 2:
-        names, values = grid[0], grid[-1]
-    else:
+        start = 1 if squash(_text(grid[0][0])) in _ROW_HEADERS else 0
+        return [Channel(channel=_text(row[0]), count=parse_count(_raw(row[1])), text=_raw(row[1]))
+                for row in grid[start:] if _text(row[0])]
+    if table.rows < 2:
         return []
+    labelled = _label_column(grid)
+    first = 1 if labelled else 0
     channels = []
-    for name_cell, value_cell in zip(names, values, strict=True):
-        name, value = _text(name_cell), unwrap(value_cell.text) if value_cell else ""
-        if name:
-            channels.append(Channel(channel=name, count=parse_count(value), text=value))
+    for row in grid[1:]:
+        year = _year(_text(row[0])) if labelled else None
+        for c in range(first, table.cols):
+            name_cell = grid[0][c]
+            if name_cell is None or (c > first and grid[0][c - 1] is name_cell):
+                continue
+            name, value = _text(name_cell), _raw(row[c])
+            if name:
+                channels.append(Channel(channel=name, count=parse_count(value), text=value, year=year))
     return channels
+
+
+def _raw(cell: Cell | None) -> str:
+    return unwrap(cell.text) if cell else ""
 
 
 def read_communication(blocks: list[Block]) -> tuple[list[Channel], list[str]]:

@@ -10,8 +10,10 @@ import regex
 
 from pledgecard.extract.document import Block, Paragraph, Table
 from pledgecard.normalize.text import close_spaced, squash, unwrap
-from pledgecard.vocab import CONTACT_ROLES, HEADER_LABELS
+from pledgecard.vocab import CONTACT_ROLES, HEADER_LABELS, PERSON_ROW_LABELS
 
+#: Row labels of a grid of people (직위 / 성명 / 연락처), squashed.
+_PERSON_ROW_LABELS = frozenset(squash(label) for label in PERSON_ROW_LABELS)
 #: The prefix of a field that names a person by role (``role:국장``).
 ROLE = "role:"
 #: squashed label -> canonical field
@@ -47,17 +49,26 @@ def _pieces_of_text(text: str) -> list[tuple[str | None, str]]:
 
 
 def _role_columns(table: Table) -> list[tuple[str | None, str]] | None:
-    """A grid whose first row names roles (국장 | 과장 | 팀장 | 담당) over rows of names and
-    phones: one piece per column."""
-    rows = table.row_texts()
+    """A grid with a row of roles (국장 | 과장 | 팀장 | 담당), maybe after a label cell (직위),
+    over rows of names and phones (성명 …, 연락처 …): one person a column."""
+    rows = [[close_spaced(unwrap(text)) for text in row] for row in table.row_texts()]
     if len(rows) < 2:
         return None
-    first = [squash(close_spaced(t)) for t in rows[0]]
-    keys = [_LABELS.get(t, "") for t in first]
-    if not all(key.startswith(ROLE) for key in keys):
+    if all(squash(t) in _PERSON_ROW_LABELS for t in rows[0]):  # 구분 | 성명 | 연락처 over a row a person
+        roles, *details = [list(column) for column in zip(*rows[1:], strict=True)]
+        if not all(_LABELS.get(squash(t), "").startswith(ROLE) for t in roles):
+            return None
+        return [(_LABELS[squash(role)], " ".join(column[i] for column in details if column[i].strip()))
+                for i, role in enumerate(roles)]
+    first = [_LABELS.get(squash(t), "") for t in rows[0]]
+    skip = 1 if squash(rows[0][0]) in _PERSON_ROW_LABELS else 0
+    if len(first) <= skip or not all(key.startswith(ROLE) for key in first[skip:]):
         return None
-    return [(key, " ".join(unwrap(row[c]) for row in rows[1:] if c < len(row) and row[c].strip()))
-            for c, key in enumerate(keys)]
+    labelled = skip and all(squash(row[0]) in _PERSON_ROW_LABELS for row in rows[1:])
+    if skip and not labelled:
+        return None
+    return [(key, " ".join(row[c] for row in rows[1:] if c < len(row) and row[c].strip()))
+            for c, key in enumerate(first) if c >= skip]
 
 
 def _pieces_of_table(table: Table) -> list[tuple[str | None, str]]:

@@ -21,7 +21,7 @@ from pledgecard.extract.card.yearly import read_yearly
 from pledgecard.extract.document import Block, Document, Paragraph, Table
 from pledgecard.models import Card, Finding, IssuerLevel, Item, Pledge, ProgressBlock, Source
 from pledgecard.models import Section as ExtraSection
-from pledgecard.normalize import issuer_level, parse_rate
+from pledgecard.normalize import issuer_level, parse_as_of, parse_rate
 from pledgecard.normalize.checks import missing_parts, unplaced_findings
 from pledgecard.normalize.text import close_spaced
 from pledgecard.vocab import EMPTY_VALUES, HEADER_LABELS
@@ -123,7 +123,8 @@ def _read_section(section: Section, issuer: str, parts: _Parts) -> None:
             if progress:
                 progress[0].items.extend(dated)
             else:
-                progress.append(ProgressBlock(heading="", as_of=None, items=dated))
+                as_of, cumulative = parse_as_of(section.heading)
+                progress.append(ProgressBlock(heading="", as_of=as_of, cumulative=cumulative, items=dated))
         fields.setdefault("progress", []).extend(progress)
         fields.setdefault("achievements", []).extend(achievements)
     elif key == "communication":
