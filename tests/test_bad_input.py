@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from pledgecard.batch import convert_batch
+from pledgecard.extract.text.decode import nearly_utf8
 from pledgecard.pipeline import parse_bytes, parse_file
 
 from .conftest import DATA, SAMPLES
@@ -204,3 +205,28 @@ def test_a_file_name_that_is_not_utf8_gives_a_result_that_serializes(tmp_path: P
     assert result.cards and result.path.endswith(name.decode("utf-8", "backslashreplace"))
     assert result.cards[0].source.path == result.path
     result.cards[0].model_dump_json()
+
+
+def _utf8_with_bad_bytes(count: int) -> bytes:
+    """The seed card in UTF-8 with ``count`` bytes of its second half's Korean text made 0xFF."""
+    data = bytearray((SAMPLES / "gangwon-2-16" / "gangwon-2-16.txt").read_bytes())
+    korean = [i for i in range(len(data) // 2, len(data)) if data[i] >= 0xE0]
+    for i in korean[:: len(korean) // count][:count]:
+        data[i] = 0xFF
+    return bytes(data)
+
+
+@pytest.mark.parametrize("count", [1, 3, 12])
+def test_utf8_with_a_few_bad_bytes_keeps_its_card_and_says_so(count: int) -> None:
+    result = sound(parse_bytes(_utf8_with_bad_bytes(count), "damaged.txt"))
+    assert [card.pledge.number for card in result.cards] == ["2-16"]
+    # a Korean character is three bytes: its lead byte gone, all three are bad, each one U+FFFD
+    assert [f.message.split()[0] for f in result.findings if f.code == "text.invalid_unicode"] == [str(3 * count)]
+
+
+def test_legacy_korean_text_is_not_taken_for_damaged_utf8() -> None:
+    cp949 = (SAMPLES / "cp949-card" / "cp949-card.txt").read_bytes()
+    assert nearly_utf8(cp949) is None
+    damaged = cp949[:-200] + b"\xff" + cp949[-199:]
+    result = sound(parse_bytes(damaged, "cp949-damaged.txt"))
+    assert not any(f.code == "text.invalid_unicode" for f in result.findings)

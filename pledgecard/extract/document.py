@@ -136,11 +136,17 @@ def with_valid_unicode(document: Document) -> Document:
             if isinstance(holder, Paragraph) and holder.bullet and _SURROGATE.search(holder.bullet):
                 holder.bullet, count = valid_unicode(holder.bullet)
                 replaced += count
-    if replaced:
-        document.findings.append(Finding(
-            code=INVALID_UNICODE, severity="warning",
-            message=f"{replaced} invalid code point(s) (lone UTF-16 surrogates) in the text replaced by U+FFFD"))
+    document.findings.extend(invalid_characters(replaced))
     return document
+
+
+def invalid_characters(replaced: int) -> list[Finding]:
+    """The finding for ``replaced`` characters made U+FFFD (none for none)."""
+    if not replaced:
+        return []
+    return [Finding(code=INVALID_UNICODE, severity="warning",
+                    message=f"{replaced} invalid character(s) (bytes the encoding cannot decode, or lone "
+                            "UTF-16 surrogates) replaced by U+FFFD")]
 
 
 # Small constructors the readers share. Readers build thousands of paragraphs and cells per

@@ -16,10 +16,18 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-#: Legacy Korean encodings tried, in order, when the bytes are not UTF-8.
-_KOREAN_ENCODINGS: tuple[str, ...] = ("cp949", "euc-kr", "johab")
+#: Encodings tried in order, each strictly: UTF-8, then the legacy Korean ones; johab only after
+#: a damaged UTF-8 was ruled out, since it takes almost any bytes.
+_ENCODINGS: tuple[str, ...] = ("utf-8", "cp949", "euc-kr")
+_LAST_ENCODINGS: tuple[str, ...] = ("johab",)
 #: Largest share of control characters (other than whitespace) a text may hold.
 _MAX_CONTROL_SHARE = 0.02
+#: UTF-8 with a few bad bytes (a damaged copy) is still UTF-8 when its valid non-ASCII characters
+#: outnumber its bad bytes this many times; text in another encoding read as UTF-8 is mostly bad.
+_NEARLY_UTF8_RATIO = 20
+_MIN_NEARLY_UTF8_CHARS = 20
+#: A byte that UTF-8 could not decode, as ``surrogateescape`` keeps it.
+_ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 def plausible_share(text: str) -> float:
@@ -63,11 +71,28 @@ def _detect(data: bytes, partial: bool) -> tuple[str, str | None]:
         return utf16, None
     if b"\x00" in data:
         raise ReadError("not a text file (binary content)")
-    for name in ("utf-8", *_KOREAN_ENCODINGS):
+    for name in _ENCODINGS:
+        text = decoded(data, name, partial)
+        if text is not None:
+            return name, text
+    text = nearly_utf8(data)
+    if text is not None:
+        return "utf-8", text
+    for name in _LAST_ENCODINGS:
         text = decoded(data, name, partial)
         if text is not None:
             return name, text
     return _charset_normalizer_guess(data), None
+
+
+def nearly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bytes that are not (a bit flipped, a copy cut mid-character), each bad byte
+    kept as a lone surrogate (``surrogateescape``) until :func:`decode_text` makes it U+FFFD, so
+    that one bad byte does not lose a card or read it in the wrong encoding. None otherwise."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_ESCAPED.findall(text))
+    wide = sum(1 for ch in text if ch > "\x7f") - bad
+    return text if wide >= _MIN_NEARLY_UTF8_CHARS and bad * _NEARLY_UTF8_RATIO <= wide else None
 
 
 def decoded(data: bytes, encoding: str, partial: bool) -> str | None:
@@ -98,8 +123,9 @@ def control_share(text: str) -> float:
     return len(_CONTROL.findall(text)) / len(text)
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """``(text, encoding)``: decoded, LF line endings, NFC, glyphs mapped."""
+def decode_text(data: bytes) -> tuple[str, str, int]:
+    """``(text, encoding, replaced)``: decoded, LF line endings, NFC, glyphs mapped; ``replaced``
+    bytes that the encoding could not decode (damaged UTF-8) are each U+FFFD."""
     encoding, text = _detect(data, partial=False)
     if text is None:
         try:
@@ -109,9 +135,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
     text = text.lstrip("\ufeff")
     if control_share(text) > _MAX_CONTROL_SHARE:
         raise ReadError("not a text file (binary content)")
+    replaced = len(_ESCAPED.findall(text))
+    if replaced:
+        text = _ESCAPED.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = clean_text(text)
-    return map_glyphs(text), encoding
+    return map_glyphs(text), encoding, replaced
 
 
 def looks_like_text(head: bytes) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from pledgecard.extract.base import Reader, register
-from pledgecard.extract.document import Block, Document, Paragraph
+from pledgecard.extract.document import Block, Document, Paragraph, invalid_characters
 from pledgecard.extract.text.boxdraw import is_box_line, parse_box_table
 from pledgecard.extract.text.decode import decode_text, looks_like_text
 from pledgecard.extract.text.linetables import RepeatedLines, find_line_tables
@@ -25,11 +25,12 @@ class TextReader(Reader):
         return looks_like_text(head)
 
     def read(self, path: Path, data: bytes) -> Document:
-        text, _encoding = decode_text(data)
+        text, _encoding, replaced = decode_text(data)
         lines = [Line(t.rstrip(), n) for n, t in enumerate(text.split("\n"), start=1)]
         furniture: list[Paragraph] = []
         blocks = text_blocks(lines, furniture)
-        return Document(path=str(path), format="txt", blocks=blocks, furniture=furniture)
+        return Document(path=str(path), format="txt", blocks=blocks, furniture=furniture,
+                        findings=invalid_characters(replaced))
 
 
 def text_blocks(lines: list[Line], furniture: list[Paragraph] | None = None) -> list[Block]:
