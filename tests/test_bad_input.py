@@ -18,11 +18,13 @@ import pypdfium2 as pdfium
 import pytest
 
 from pledgecard.batch import convert_batch
+from pledgecard.extract import read_document
 from pledgecard.extract.text.decode import nearly_utf8
 from pledgecard.pipeline import parse_bytes, parse_file
 
 from .conftest import DATA, SAMPLES
 from .results import sound
+from .test_hwp_reader import _paragraph, _with_section
 from .test_hwpx_reader import build, para, section
 
 #: One parse of a damaged file must end within this (seconds); it is a bound, not a timing.
@@ -230,3 +232,11 @@ def test_legacy_korean_text_is_not_taken_for_damaged_utf8() -> None:
     damaged = cp949[:-200] + b"\xff" + cp949[-199:]
     result = sound(parse_bytes(damaged, "cp949-damaged.txt"))
     assert not any(f.code == "text.invalid_unicode" for f in result.findings)
+
+
+def test_a_lone_surrogate_in_hwp_text_is_replaced_with_a_finding() -> None:
+    records = _paragraph(0, "가X나").replace("X".encode("utf-16le"), b"\x00\xd8")  # U+D800 alone
+    document = read_document(Path("lone.hwp"), _with_section(records))
+    assert "가\ufffd나" in [p.text for p in document.paragraphs()]
+    assert [f.code for f in document.findings] == ["text.invalid_unicode"]
+    document.model_dump_json()

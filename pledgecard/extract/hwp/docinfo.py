@@ -119,7 +119,8 @@ def _read_levels(payload: bytes, pos: int, count: int, out: list[tuple[str, str]
         text_end = pos + _LEVEL_HEAD + 2 + 2 * length
         if text_end > len(payload):
             break
-        template = payload[pos + _LEVEL_HEAD + 2:text_end].decode("utf-16-le", errors="replace")
+        # a lone surrogate passes: the document check makes it U+FFFD with a finding
+        template = payload[pos + _LEVEL_HEAD + 2:text_end].decode("utf-16-le", errors="surrogatepass")
         out.append((HWP_NUM_FORMATS[code] if code < len(HWP_NUM_FORMATS) else "DIGIT", template))
         pos = text_end
     return pos

@@ -40,12 +40,12 @@ def decode_para_text(data: bytes) -> list[Piece]:
         match = search(data, pos, n)
         while match is not None and match.start() % 2:  # straddles two units: not a control
             match = search(data, match.start() + 1, n)
-        if match is None:
-            pieces.append(data[pos:n].decode("utf-16le", "replace"))
+        if match is None:  # a lone surrogate passes: the document check makes it U+FFFD with a finding
+            pieces.append(data[pos:n].decode("utf-16le", "surrogatepass"))
             break
         at = match.start()
         if at > pos:
-            pieces.append(data[pos:at].decode("utf-16le", "replace"))
+            pieces.append(data[pos:at].decode("utf-16le", "surrogatepass"))
         code = data[at]
         if code in EXTENDED:
             pieces.append(Control(code, data[at + 2:at + 6]))
