@@ -145,6 +145,9 @@ class Achievement(Model):
                                "is empty", examples=["완료"])
     details: list[str] = Field(default_factory=list, description="the row's detail lines",
                                examples=[["클러스터 내 기업유치(8개사)"]])
+    main_project: str | None = Field(default=None, description="1.1: the 주요사업 cell the row stands under, as "
+                                     "written (often the pledge's title); null where the table has no such column",
+                                     examples=["디지털헬스케어 메카 육성"])
 
 
 class Channel(Model):

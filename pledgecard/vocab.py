@@ -71,7 +71,8 @@ CARD_START_LABELS: Final[tuple[str, ...]] = ("공약명", "공약사업명", "�
 CONTACT_ROLES: Final[tuple[str, ...]] = ("실장", "국장", "단장", "과장", "팀장", "담당자", "담당", "주무관")
 WORKING_LEVEL_ROLES: Final[tuple[str, ...]] = ("담당자", "담당", "주무관")
 #: Row labels of a grid of people: the role row, the name row, the phone row.
-PERSON_ROW_LABELS: Final[tuple[str, ...]] = ("직위", "직급", "구분", "성명", "이름", "담당자", "연락처", "전화번호", "전화")
+PERSON_ROW_LABELS: Final[tuple[str, ...]] = ("직위", "직급", "구분", "성명", "이름", "담당자", "연락처", "전화번호",
+                                              "전화")
 #: Header labels the 구분 cell of a header grid uses for 신규/계속.
 CONTINUITY_VALUES: Final[tuple[str, ...]] = ("신규", "계속")
 #: The office that issues a card, by the word that ends the kind line's title (원주시장 -> 원주시).
@@ -155,6 +156,12 @@ OVERVIEW_LABELS: Final[dict[str, tuple[str, ...]]] = {
 
 #: Progress-block heading cue for the per-year achievements table.
 ACHIEVEMENT_HEADING: Final[str] = "목표달성"
+#: Headings of the achievements table as cards write them (《현재까지 목표달성》).
+ACHIEVEMENT_HEADINGS: Final[tuple[str, ...]] = ("현재까지목표달성", "목표달성현황", "목표달성")
+#: The template's own instructions to whoever fills the card in (`(23년 목표 달성 여부 작성)`,
+#: `횟수 기재`): words of the form, like its labels, not values.
+TEMPLATE_INSTRUCTIONS: Final[tuple[str, ...]] = ("목표달성여부작성", "달성여부작성", "횟수기재", "여부작성", "여부",
+                                                 "작성")
 
 # --------------------------------------------------------------------------- finance table
 #: Column headers of the finance table -> FinanceCell.kind.
@@ -164,6 +171,9 @@ FINANCE_COLUMN_KINDS: Final[dict[str, str]] = {
     "임기이후": "after_term", "임기후": "after_term", "이후": "after_term", "향후": "after_term",
     "향후투자": "after_term", "임기이후투자": "after_term",
 }
+#: Header cells that group a finance table's columns or rows (연도별 투자 실적 및 계획 over the years).
+FINANCE_GROUP_HEADERS: Final[tuple[str, ...]] = ("연도별투자실적및계획", "연도별투자계획", "연도별투자실적",
+                                                 "연도별투자", "연도별", "재원", "재원별", "투자실적및계획")
 #: Rows or column groups that split a finance table into planned, secured and spent money.
 FINANCE_MEASURES: Final[tuple[str, ...]] = ("계획", "확보", "집행")
 #: The measure that CARD-SPEC §4 compares with 사업개요's 총사업비.
@@ -343,6 +353,8 @@ ACHIEVEMENT_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "status": ("추진상황", "이행상황", "진행상황"),
     "details": ("추진내용", "추진실적", "주요실적"),
 }
+#: Row labels of a 소통 table's count row (구분 | … over 횟수 | …).
+COUNT_ROW_LABELS: Final[tuple[str, ...]] = ("횟수", "실적", "건수", "횟수(회)", "실적(건)")
 #: Header cells of a 소통 table's first column when it labels the rows (구분 | 횟수, 연도 | 2024년).
 COMMUNICATION_ROW_HEADERS: Final[tuple[str, ...]] = ("구분", "연도", "년도", "기간", "항목", "분기", "소통채널")
 #: Header cells of a 소통 table that stand alone even when a line holds more.

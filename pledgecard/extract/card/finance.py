@@ -105,6 +105,25 @@ def _layout(grid: list[list[Cell | None]]) -> _Layout | None:
     return None
 
 
+def _row_label(cells: list[Cell | None]) -> tuple[str, str | None]:
+    """``(label, measure)`` of a row's label cells: ``계 | 계획``, ``계획 | 계`` or one cell
+    ``계 계획`` (a flattened table joins them)."""
+    label, measure = "", None
+    for text in (close_spaced(_cell_text(c)) for c in cells):
+        words = text.split()
+        found = next((w for w in (words[-1:] + words[:1]) if _measure(w)), None) if len(words) > 1 else None
+        if _measure(text):
+            measure = _measure(text)
+        elif found is not None:
+            measure = found
+            rest = list(words)
+            rest.remove(found)
+            label = label or " ".join(rest)
+        elif text:
+            label = text
+    return label, measure
+
+
 def _header_of_column(grid: list[list[Cell | None]], start: int, c: int) -> tuple[str, str | None]:
     """The words above column ``c`` (label as written, measure word if any)."""
     words: list[str] = []
@@ -131,16 +150,19 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str) -> tuple
     columns = {c: _header_of_column(grid, layout.start, c) for c in range(layout.label_cols, table.cols)}
     cells: list[FinanceCell] = []
     measure_of_rows: str | None = None
+    source_of_rows = ""
     for r in range(layout.start, table.rows):
         row = grid[r]
-        labels = [close_spaced(_cell_text(c)) for c in row[:layout.label_cols]]
-        row_measure = next((_measure(t) for t in labels if _measure(t)), None)
-        measure_of_rows = row_measure or measure_of_rows if layout.label_cols > 1 else row_measure
-        row_label = next((t for t in reversed(labels) if t and not _measure(t)), "")
+        row_label, row_measure = _row_label(row[:layout.label_cols])
+        # a measure in a label column of its own spans the rows below it; one beside the
+        # source (계 계획) is that row's alone
+        measure_of_rows = (row_measure or measure_of_rows) if layout.label_cols > 1 else row_measure
+        if not row_label and row_measure is not None and source_of_rows:
+            row_label = source_of_rows  # 확보 / 집행 under the source of the 계획 row above
         if not row_label:
-            if row_measure is None:
-                leftovers.append(" ".join(_cell_text(c) for _, c in _anchors(row)))
+            leftovers.append(" ".join(_cell_text(c) for _, c in _anchors(row)))
             continue
+        source_of_rows = row_label
         for c in range(layout.label_cols, table.cols):
             cell = row[c]
             if cell is None or (c > layout.label_cols and row[c - 1] is cell):

@@ -6,7 +6,8 @@ of the settings): ``□ 사업개요``, ``■ 사업개요``, ``Ⅱ. 사업개�
 all. A heading may carry a bracketed remark after its words (``□ 추진실적 (2025. 3. 31. 기준)``,
 ``□ 재원투자 계획 (단위 : 백만 원)``). Headings whose words are unknown (참고자료) are headings
 too when they are marked as the card marks its known headings (the same family of marker),
-and go to ``sections``.
+and go to ``sections``. An outline paragraph (개요, ``Paragraph.outline``) is marked by its
+outline level whatever glyph or number it shows: family ``outline1`` for 개요 1, and so on.
 """
 
 from __future__ import annotations
@@ -42,12 +43,20 @@ class Heading:
     #: The heading as written, without its marker (``재원투자 실적 및 계획``).
     text: str
     #: The marker family: ``glyph0`` (□ ■), ``glyph`` (another bullet), ``roman``, ``arabic``,
-    #: ``hangul``, ``circled``, ``bracket`` or ``none``.
+    #: ``hangul``, ``circled``, ``bracket``, ``none``, or ``outline<level>`` for an outline paragraph.
     family: str
 
 
 def _marker(paragraph: Paragraph) -> tuple[str, str]:
     """``(family, words)`` of a paragraph: its marker's family and the text after it."""
+    family, words = _written_marker(paragraph)
+    if paragraph.outline is not None:
+        return f"outline{paragraph.outline}", words
+    return family, words
+
+
+def _written_marker(paragraph: Paragraph) -> tuple[str, str]:
+    """``(family, words)`` by the marker written before the words (glyph, number, bracket)."""
     if paragraph.bullet is not None:
         level = BULLET_LEVELS.get(paragraph.bullet)
         return ("glyph0" if level == 0 else "glyph"), paragraph.text
@@ -60,6 +69,15 @@ def _marker(paragraph: Paragraph) -> tuple[str, str]:
         if match and match.end() < len(text):
             return family, text[match.end():]
     return "none", text
+
+
+def without_marker(text: str) -> str:
+    """``사업개요`` of ``Ⅱ. 사업개요`` (a heading marker written in the text is layout, not words)."""
+    for _family, pattern in _TEXT_MARKERS:
+        match = pattern.match(text)
+        if match and match.end() < len(text):
+            return text[match.end():]
+    return text
 
 
 def _known_key(words: str, settings: ParserSettings) -> str | None:

@@ -29,12 +29,13 @@ def split_label(text: str) -> tuple[str | None, str]:
 
 
 def read_volume(value: str) -> Quantity | None:
-    """사업량: the quantity itself, or the first counted thing of a phrase (공영주차장 3개소)."""
+    """사업량: the quantity itself, or the first counted thing of a phrase (공영주차장 3개소); its
+    text is the whole value as written (``120,000㎡(산책로 3.2km 포함)``: nothing of it is lost)."""
     quantity = parse_quantity(value)
-    if quantity is not None:
-        return quantity
-    found = find_quantities(value)
-    return found[0].model_copy(update={"text": value.strip()}) if found else None
+    if quantity is None:
+        found = find_quantities(value)
+        quantity = found[0] if found else None
+    return quantity.model_copy(update={"text": value.strip()}) if quantity else None
 
 
 def read_overview(blocks: list[Block], issuer: str, findings: list[Finding]) -> tuple[Overview, list[str]]:

@@ -1,0 +1,135 @@
+"""Every character accounted for: what a document says ends in a card's field, in ``unplaced``,
+or in page furniture that was dropped and recorded.
+
+The readers keep every character of a file in the document they hand on (paragraphs, table
+cells, ``Document.furniture``; the text reader's own invariant is tested line by line). This
+module checks the card parser's side: each letter and digit of the document must be found again
+in the cards' values, in their ``unplaced`` text, in the furniture the document or the card
+layout recorded, or in the card's own vocabulary (the labels, headings and column words that
+say where a value goes: ``공약명``, ``사업개요``, ``총사업비``, ``단위``). Punctuation and drawing
+characters are layout and are not counted. What remains is text that vanished.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pledgecard import vocab
+from pledgecard.extract.card.headings import without_marker
+from pledgecard.extract.card.layout import split_cards
+from pledgecard.extract.card.settings import DEFAULT, ParserSettings
+from pledgecard.extract.document import Document, Paragraph, Table
+from pledgecard.models import Card
+from pledgecard.normalize.text import squash
+
+#: Keys of values read out of a text the card holds already (an item's dates and amounts come
+#: from its text, a total cost's breakdown from its text): counting them again would hide a loss.
+_DERIVED = frozenset({"provenance", "dates", "amounts", "quantities", "breakdown"})
+#: Top-level keys whose values are not the card's text (where it came from, ids, codes).
+_NOT_TEXT = frozenset({"source", "card_id", "schema_version", "findings", "issuer_level"})
+
+
+def counted(char: str) -> bool:
+    """Letters (Hangul, Latin …) and digits count; spaces, punctuation and drawing do not."""
+    return char.isalnum()
+
+
+def _chars(texts: Iterable[str]) -> Counter[str]:
+    return Counter(ch for text in texts for ch in text if counted(ch))
+
+
+def document_texts(document: Document) -> Iterator[str]:
+    """Every text of a document, its bullet glyphs left out (they are markers, not text):
+    paragraphs and cells (nested tables too)."""
+    def of_blocks(blocks: Iterable[Paragraph | Table]) -> Iterator[str]:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                yield without_marker(block.text)
+            else:
+                for cell in block.cells:
+                    if cell.paragraphs:
+                        yield "\n".join(p.text for p in cell.paragraphs)
+                    else:
+                        yield cell.text
+                    for nested in cell.tables:
+                        yield from of_blocks([nested])
+    yield from of_blocks(document.blocks)
+
+
+def card_texts(card: Card) -> Iterator[str]:
+    """Every string the card holds (its values as written, its unplaced text)."""
+    def walk(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in _DERIVED:
+                    yield from walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from walk(item)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            yield str(value)
+    dump = card.model_dump(mode="json")
+    yield from walk({key: value for key, value in dump.items() if key not in _NOT_TEXT})
+
+
+def vocabulary_words(settings: ParserSettings = DEFAULT) -> list[str]:
+    """The words that say where a value goes (labels, headings, column words), squashed."""
+    words: set[str] = set()
+    for table in (settings.section_headings, settings.header_labels, vocab.OVERVIEW_LABELS,
+                  vocab.ACHIEVEMENT_COLUMNS, vocab.YEARLY_COLUMNS, vocab.DATED_COLUMNS):
+        for options in table.values():
+            words.update(squash(w) for w in options)
+    words.update(squash(w) for w in (*vocab.FINANCE_COLUMN_KINDS, *vocab.FINANCE_ROW_HEADER, *vocab.CONTACT_ROLES,
+                                     *vocab.PERSON_ROW_LABELS, *vocab.COMMUNICATION_ROW_HEADERS,
+                                     *vocab.GOAL_HEADER_WORDS, *vocab.ISSUE_WORDS, *vocab.REMEDY_WORDS,
+                                     *vocab.FINANCE_MEASURES, vocab.TABLE_UNIT_LABEL, *vocab.COUNT_ROW_LABELS,
+                                     *vocab.FINANCE_GROUP_HEADERS, *vocab.ACHIEVEMENT_HEADINGS, *vocab.STATUSES,
+                                     *vocab.TEMPLATE_INSTRUCTIONS, *vocab.STATED_YEARS_SUFFIXES))
+    return sorted((w for w in words if w), key=len, reverse=True)
+
+
+def _greedy(text: str, words: list[str]) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for word in words:
+        if word in text:
+            found.update(_chars([word] * text.count(word)))
+            text = text.replace(word, " ")
+    return found
+
+
+def _vocabulary_chars(texts: Iterable[str], words: list[str]) -> Counter[str]:
+    """The characters of vocabulary words as they occur in ``texts``: the longest words first
+    over the letter-spaced text (공 약 명), or whole words first where that finds more (a short
+    word inside a longer run of them: 주요사업 목표치)."""
+    found: Counter[str] = Counter()
+    known = frozenset(words)
+    for text in texts:
+        spaced = _greedy(squash(text), words)
+        whole: Counter[str] = Counter()
+        kept = []
+        for token in text.split():
+            bare = token.strip("()（）[]<>《》〈〉【】:：,./·")
+            if squash(bare) in known:
+                whole.update(_chars([bare]))
+            else:
+                kept.append(token)
+        whole += _greedy("".join(kept), words)
+        found += max(spaced, whole, key=lambda c: sum(c.values()))
+    return found
+
+
+def unaccounted(document: Document, cards: list[Card], settings: ParserSettings = DEFAULT) -> Counter[str]:
+    """The letters and digits of ``document`` that no card, furniture or vocabulary word holds."""
+    texts = list(document_texts(document))
+    dropped = [p.full_text for layout in split_cards(document, settings) for p in layout.dropped]
+    held = _chars(text for card in cards for text in card_texts(card))
+    held += _chars(p.full_text for p in document.furniture)
+    held += _chars(dropped)
+    missing = _chars(texts) - held
+    if missing:
+        missing -= _vocabulary_chars(texts, vocabulary_words(settings))
+    return missing
