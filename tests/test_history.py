@@ -304,14 +304,17 @@ def test_convert_and_history_take_issuers_from_folders(tmp_path: Path) -> None:
     _write_card(root / "원주시" / "a.txt")
     _write_card(root / "수원시" / "b.txt")
     _write_card(root / "c.txt", "새봄시장 공약사업 관리카드")  # names its own
+    _write_card(root / "d.txt")  # straight under the input folder: --issuer
     code, _out, err = run("convert", str(root), "-o", str(tmp_path / "out"), "-q", "--jobs", "1",
-                          "--issuer-from-folder")
+                          "--issuer-from-folder", "--issuer", "기본시")
     assert code == 0, err
-    issuers = {json.loads(line)["issuer"] for line in (tmp_path / "out" / "cards.jsonl").read_text().splitlines()}
-    assert issuers == {"원주시", "수원시", "새봄시"}
+    issuers = {json.loads(line)["source"]["path"][len(str(root)) + 1:]: json.loads(line)["issuer"]
+               for line in (tmp_path / "out" / "cards.jsonl").read_text().splitlines()}
+    assert issuers == {"원주시/a.txt": "원주시", "수원시/b.txt": "수원시", "c.txt": "새봄시", "d.txt": "기본시"}
     assert run("history", str(root), "-o", str(tmp_path / "h"), "-q", "--jobs", "1", "--issuer-from-folder")[0] == 0
     rows = (tmp_path / "h" / "history.html").read_text(encoding="utf-8")
     assert all(f'data-pledge="{who} 3-07"' in rows for who in ("원주시", "수원시", "새봄시"))
+    assert 'data-pledge="3-07"' in rows  # d.txt: no issuer said
 
 
 # --- bad input, CSV safety ------------------------------------------------------------------------
