@@ -118,7 +118,7 @@ def _vocabulary_chars(texts: Iterable[str], words: list[str]) -> Counter[str]:
             else:
                 kept.append(token)
         whole += _greedy("".join(kept), words)
-        found += max(spaced, whole, key=lambda c: sum(c.values()))
+        found += spaced if spaced.total() >= whole.total() else whole
     return found
 
 
