@@ -22,9 +22,9 @@ from .test_parser_properties import card_like
 
 FORMATS = (".txt", ".hwp", ".hwpx", ".pdf")
 SOURCES = sorted(p for p in SAMPLES.glob("*/*") if p.suffix in FORMATS)
-#: Files whose document itself is cut (the fixture's renderer clipped a cell): what is left
-#: of a clipped word has nowhere to go.
-KNOWN = {"gangwon-2-16.pdf": "hwp-ingest clips the 추진상황 header cell to '…/미' (its 착수) is not in the PDF)"}
+#: Files whose document itself is cut (a fixture's renderer clipped a cell), with the reason:
+#: what is left of a clipped word has nowhere to go.
+KNOWN: dict[str, str] = {}
 
 
 def parse_document(name: str, data: bytes) -> tuple[Counter[str], list[Card]]:
