@@ -46,10 +46,12 @@ PARAGRAPHS: list[tuple[dict[str, Any], dict[str, Any]]] = [
     ({"text": "본문"}, {"text": "본문", "bullet": None, "depth": 0, "provenance": Provenance()}),
     ({"text": "사업기간", "bullet": "◦", "depth": 1, "provenance": Provenance(line=3)},
      {"text": "사업기간", "bullet": "◦", "depth": 1, "provenance": Provenance(line=3)}),
+    ({"text": "참고자료", "provenance": Provenance(section=0), "outline": 1},
+     {"text": "참고자료", "bullet": None, "depth": 0, "outline": 1, "provenance": Provenance(section=0)}),
 ]
 
 
-@pytest.mark.parametrize(("helper_args", "fields"), PARAGRAPHS, ids=["defaults", "bulleted"])
+@pytest.mark.parametrize(("helper_args", "fields"), PARAGRAPHS, ids=["defaults", "bulleted", "outline"])
 def test_paragraph_helper_equals_validated(helper_args: dict[str, Any], fields: dict[str, Any]) -> None:
     _same(paragraph(**helper_args), Paragraph(**fields))
 

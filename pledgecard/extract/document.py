@@ -25,12 +25,18 @@ _M = TypeVar("_M", bound=DocModel)
 
 
 class Paragraph(DocModel):
-    """One paragraph: text without its bullet, the bullet glyph and the indentation depth."""
+    """One paragraph: text without its bullet, the bullet glyph and the indentation depth.
+
+    ``outline`` is the paragraph's outline level (개요 1 = 1) when its shape or style makes it
+    an outline paragraph (HWP PARA_SHAPE head type 개요, HWPX ``hh:heading type="OUTLINE"``);
+    ``None`` for every other paragraph and in formats that have no outline (text, PDF).
+    """
 
     kind: Literal["paragraph"] = "paragraph"
     text: str
     bullet: str | None = None
     depth: int = 0
+    outline: int | None = Field(default=None, ge=1)
     provenance: Provenance = Field(default_factory=Provenance)
 
     @property
@@ -170,10 +176,13 @@ def _built(model: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
 
 
 def paragraph(text: str, bullet: str | None = None, depth: int = 0,
-              provenance: Provenance | None = None) -> Paragraph:
+              provenance: Provenance | None = None, outline: int | None = None) -> Paragraph:
+    """A paragraph; ``outline`` (a level from 1) counts as set only when given."""
+    fields_set = {"text", "bullet", "depth", "provenance"}
+    if outline is not None:
+        fields_set.add("outline")
     return _built(Paragraph, {"kind": "paragraph", "text": text, "bullet": bullet, "depth": depth,
-                              "provenance": provenance or Provenance()},
-                  {"text", "bullet", "depth", "provenance"})
+                              "outline": outline, "provenance": provenance or Provenance()}, fields_set)
 
 
 def cell(row: int, col: int, text: str, paragraphs: list[Paragraph], provenance: Provenance,

@@ -122,7 +122,7 @@ class SectionWalker:
                 controls.append(j)
         pieces = decode_para_text(records.payload(text_at)) if text_at is not None else []
         line = _Lines(self.info.bullet_of(shape_id), self.info.depth_of(shape_id), context,
-                      self._number(shape_id))
+                      self._number(shape_id), self._outline_level(shape_id))
         blocks: list[Block] = []
         pending = iter(controls)
         for piece in pieces:
@@ -147,6 +147,11 @@ class SectionWalker:
         if shape.head == HEAD_OUTLINE:
             return self.numbering.next(self.outline, shape.level)
         return None
+
+    def _outline_level(self, shape_id: int | None) -> int | None:
+        """The outline level (개요 1 = 1) of a paragraph with this shape; ``None`` when not an outline."""
+        shape = self.info.shape(shape_id)
+        return shape.level + 1 if shape.head == HEAD_OUTLINE else None
 
     def control(self, i: int, context: Context) -> list[Block]:
         """The blocks of one control: a table, or a drawing object's text boxes; else nothing."""
@@ -239,13 +244,16 @@ class SectionWalker:
 class _Lines:
     """Text of one paragraph gathered until a table or text box splits it; one Paragraph per line.
 
-    The automatic bullet, or else the automatic number, goes to the first line.
+    The automatic bullet, or else the automatic number, goes to the first line; the outline
+    level, to every line (each is a line of the outline paragraph).
     """
 
-    def __init__(self, bullet: str | None, depth: int, context: Context, number: str | None = None) -> None:
+    def __init__(self, bullet: str | None, depth: int, context: Context, number: str | None = None,
+                 outline: int | None = None) -> None:
         self.bullet = map_line_glyph(bullet) if bullet else None
         self.number = None if self.bullet else number
         self.depth = depth
+        self.outline = outline
         self.context = context
         self.parts: list[str] = []
 
@@ -270,7 +278,7 @@ class _Lines:
                 self.number = None
             else:
                 bullet, body = split_bullet(map_line_glyph(line))
-            out.append(paragraph(body, bullet, self.depth, self.context.provenance()))
+            out.append(paragraph(body, bullet, self.depth, self.context.provenance(), self.outline))
         return out
 
 

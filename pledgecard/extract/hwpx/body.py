@@ -26,7 +26,7 @@ from pledgecard.extract.base import ReadError
 from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
 from pledgecard.extract.document import Block, Cell, Paragraph, Table, cell, paragraph, provenance
 from pledgecard.extract.hwpx.safexml import children, int_attr, local
-from pledgecard.extract.hwpx.styles import ParaStyle, Styles
+from pledgecard.extract.hwpx.styles import PLAIN, ParaStyle, Styles
 from pledgecard.extract.numbering import Numbering
 from pledgecard.models import Provenance
 
@@ -107,13 +107,13 @@ class SectionReader:
                 elif name not in _SKIPPED:
                     inner = self.object(item, where, nesting + 1)
                     if inner:
-                        lines = _text_paragraphs(texts, head, style.depth, where)
+                        lines = _text_paragraphs(texts, head, style, where)
                         if lines:
                             blocks.extend(lines)
                             head = None
                         texts = []
                         blocks.extend(inner)
-        blocks.extend(_text_paragraphs(texts, head, style.depth, where))
+        blocks.extend(_text_paragraphs(texts, head, style, where))
         return blocks
 
     def _heading(self, style: ParaStyle) -> _Heading | None:
@@ -152,7 +152,7 @@ class SectionReader:
         if name == "p":
             return self.paragraph(element, where, nesting)
         if name == "textart":
-            return list(_text_paragraphs([element.get("text", "")], None, 0, where))
+            return list(_text_paragraphs([element.get("text", "")], None, PLAIN, where))
         blocks: list[Block] = []
         for child in self._kids(element):
             if local(child.tag) not in _SKIPPED:
@@ -227,20 +227,23 @@ class _Heading:
     number: str | None = None
 
 
-def _text_paragraphs(texts: list[str], head: _Heading | None, depth: int, where: Provenance) -> list[Paragraph]:
-    """One Paragraph per non-blank line of the text pieces; the first one gets the bullet or number."""
+def _text_paragraphs(texts: list[str], head: _Heading | None, style: ParaStyle,
+                     where: Provenance) -> list[Paragraph]:
+    """One Paragraph per non-blank line of the text pieces; the first one gets the bullet or number,
+    every one the style's depth and outline level."""
+    depth, outline = style.depth, style.outline
     out: list[Paragraph] = []
     for line in clean_text("".join(texts)).split("\n"):
         text = line.strip()
         if not text:
             continue
         if head is not None and head.bullet:
-            out.append(paragraph(text, head.bullet, depth, where))
+            out.append(paragraph(text, head.bullet, depth, where, outline))
         else:
             if head is not None and head.number:
                 text = f"{head.number} {text}"
             bullet, body = split_bullet(map_line_glyph(text))
-            out.append(paragraph(body, bullet, depth, where))
+            out.append(paragraph(body, bullet, depth, where, outline))
         head = None
     return out
 

@@ -37,6 +37,11 @@ class ParaStyle:
     #: Heading level, 0-based (``hh:heading level``); a numbering's ``paraHead level`` is 1-based.
     level: int = 0
 
+    @property
+    def outline(self) -> int | None:
+        """The outline level (개요 1 = 1) of an outline paragraph; ``None`` for any other."""
+        return self.level + 1 if self.heading == "outline" else None
+
 
 @dataclass
 class Styles:
@@ -54,12 +59,12 @@ class Styles:
         style = self._paras.get(key)
         if style is None:
             element = self.para_elements.get(key)
-            style = _para_style(element) if element is not None else _PLAIN
+            style = _para_style(element) if element is not None else PLAIN
             self._paras[key] = style
         return style
 
 
-_PLAIN = ParaStyle()
+PLAIN = ParaStyle()
 
 
 def read_styles(root: Element) -> Styles:
