@@ -189,6 +189,8 @@ FUZZ_FINDS: list[tuple[str, Callable[[], bytes], str | None]] = [
     # an achievement table cut after a year heading: a year block with no rows stopped the table builder
     ("year-block-without-rows.txt", lambda: _cut_after("gangwon-2-16", "<2023> (23년 목표 달성 \n\n여부 작성)\n"),
      None),
+    # a 소통 table cut inside its top rule: a box of two columns and no row stopped the channel reader
+    ("box-without-rows.txt", lambda: _cut_after("bad-sums", "도민소통 실적\n\n┏━━━━┯" + "━" * 23 + "┯━━━"), None),
 ]
 
 

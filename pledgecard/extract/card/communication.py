@@ -50,6 +50,8 @@ def channels_of_table(table: Table) -> list[Channel]:
     gives each year's counts); a two-column table that is not two rows high lists a channel
     per row instead."""
     grid = table.grid()
+    if not grid:  # a box cut after its top rule has no row
+        return []
     if table.cols == 2 and table.rows != 2:
         start = 1 if squash(_text(grid[0][0])) in _ROW_HEADERS else 0
         return [Channel(channel=_text(row[0]), count=parse_count(_raw(row[1])), text=_raw(row[1]))
