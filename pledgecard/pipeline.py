@@ -13,6 +13,7 @@ import regex
 
 from pledgecard.extract import ReadError, read_document
 from pledgecard.extract.card.parser import parse_cards
+from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.document import Document
 from pledgecard.models import Card, ErrorClass, FileResult, Source, SourceFormat
 from pledgecard.normalize.checks import check_card, is_incomplete
@@ -102,21 +103,24 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_bytes(data: bytes, path: str, issuer: str | None = None) -> FileResult:
+def parse_bytes(data: bytes, path: str, issuer: str | None = None,
+                settings: ParserSettings = DEFAULT) -> FileResult:
     """Parse one file's bytes; never raises for bad input (status ``failed`` with a reason).
-    ``issuer`` names the government of the cards that name none (``--issuer``)."""
+    ``issuer`` names the government of the cards that name none (``--issuer``); ``settings``
+    is the card parser's profile (its vocabulary and thresholds)."""
     with collection_paused():
-        return _parse_bytes(data, path, issuer)
+        return _parse_bytes(data, path, issuer, settings)
 
 
-def _parse_bytes(data: bytes, path: str, issuer: str | None = None) -> FileResult:
+def _parse_bytes(data: bytes, path: str, issuer: str | None = None,
+                 settings: ParserSettings = DEFAULT) -> FileResult:
     path = path_label(path)
     sha256 = hashlib.sha256(data).hexdigest()
     document: Document | None = None
     try:
         document = read_document(Path(path), data)
         source = Source(path=path, format=document.format, sha256=sha256)
-        cards = [identify(check_card(card)) for card in parse_cards(document, source, issuer=issuer)]
+        cards = [identify(check_card(card)) for card in parse_cards(document, source, settings, issuer)]
     except ReadError as exc:
         return _failed(path, exc.reason, sha256)
     except RecursionError:
@@ -131,19 +135,20 @@ def _parse_bytes(data: bytes, path: str, issuer: str | None = None) -> FileResul
                       cards=cards, findings=document.findings)
 
 
-def parse_file(path: str | Path, issuer: str | None = None) -> FileResult:
+def parse_file(path: str | Path, issuer: str | None = None, settings: ParserSettings = DEFAULT) -> FileResult:
     """Parse one file; never raises for a bad file (status ``failed`` with a reason)."""
     try:
         data = read_bytes(Path(path))
     except ReadError as exc:
         return _failed(path_label(str(path)), exc.reason)
-    return parse_bytes(data, str(path), issuer)
+    return parse_bytes(data, str(path), issuer, settings)
 
 
-def parse(path: str | Path, issuer: str | None = None) -> list[Card]:
+def parse(path: str | Path, issuer: str | None = None, settings: ParserSettings = DEFAULT) -> list[Card]:
     """The cards of one file; raises :class:`ParseError` (file and reason) when there are none.
-    ``issuer`` names the government of the cards that name none."""
-    result = parse_file(path, issuer)
+    ``issuer`` names the government of the cards that name none; ``settings`` is the card
+    parser's profile."""
+    result = parse_file(path, issuer, settings)
     if not result.cards:
         raise ParseError(f"{path}: {result.reason or NO_CARD}")
     return result.cards

@@ -97,3 +97,16 @@ def test_two_cards_each_start_at_their_header_grid() -> None:
             + second + "□ 사업개요\n◦ 사업기간 : 2024~2026년\n")
     result = parse_text(text)
     assert [c.pledge.number for c in result.cards] == ["3-02", "3-03"]
+
+
+def test_a_profile_for_an_issuers_template() -> None:
+    """An issuer whose plans part is headed 향후대책 passes its own settings; the defaults stay."""
+    from pledgecard.extract.card.settings import DEFAULT, ParserSettings
+
+    text = "시장 공약사업 관리카드\n" + HEADER + "□ 사업개요\n◦ 사업기간 : 2023~2026년\n□ 향후대책\n◦ 센터 개소\n"
+    default = parse_text(text).cards[0]
+    assert default.plans == [] and [s.heading for s in default.sections] == ["향후대책"]
+    mine = ParserSettings(section_headings={**DEFAULT.section_headings, "plans": ("향후계획", "향후대책")})
+    card = parse_bytes(text.encode("utf-8"), "layout.txt", settings=mine).cards[0]
+    assert [item.text for item in card.plans] == ["센터 개소"] and card.sections == []
+    assert "향후대책" not in DEFAULT.section_headings["plans"]
