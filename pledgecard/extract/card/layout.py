@@ -94,8 +94,8 @@ def starts_header(block: Block, settings: ParserSettings = DEFAULT) -> bool:
     (공약명, 관리번호 …), followed by its value, not by another column label."""
     starts = settings.card_starts
     if isinstance(block, Table):
-        if not block.cells:
-            return False
+        if not block.cells or not any(squash(c.text).startswith(starts) for c in block.cells[:2]):
+            return False  # told by the first cells without building the grid
         grid = block.grid()
         first_row = [c for c in grid[0] if c is not None] if grid else []
         if not first_row or not squash(first_row[0].text).startswith(starts):

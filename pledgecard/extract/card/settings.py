@@ -6,7 +6,7 @@ lengths and bands that tell a heading, a kind line or a page number from body te
 whose issuer writes its own template passes a profile::
 
     settings = ParserSettings(section_headings={**DEFAULT.section_headings, "plans": ("향후대책",)})
-    pledgecard.parse(path, settings=settings)
+    pledgecard.parse(path, settings=settings)   # or parse_file / parse_bytes
 
 A settings object is never changed by a parse (it is frozen); the lookups derived from it
 are computed once per object.
