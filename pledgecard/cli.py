@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="memory one worker may use (default 4096)")
     convert.add_argument("--force", action="store_true",
                          help="write into DIR even though it holds files pledgecard did not write (they are kept)")
+    convert.add_argument("--db", metavar="URL", default=None,
+                         help="also load the tables into this database (postgresql://USER@HOST/DB); "
+                              "DIR/cards.sqlite is always written")
     add_issuer_options(convert)
     commands.add_parser("schema", help="print the JSON Schema of a card")
     add_audit_parser(commands)
@@ -133,7 +136,7 @@ def command_convert(args: argparse.Namespace, err: TextIO) -> int:
         with sigterm_interrupts(), progress_bar(enabled=not args.quiet and err.isatty(), stream=err) as tick:
             summary = convert_batch(args.inputs, args.output, jobs=args.jobs, timeout=args.timeout,
                                     resume=args.resume, max_memory_mb=args.max_memory_mb, progress=tick,
-                                    force=args.force, issuer=issuer_choice(args))
+                                    force=args.force, issuer=issuer_choice(args), database=args.db)
     except ConvertRefused as exc:
         err.write(f"pledgecard: {exc}\n")
         return EXIT_USAGE

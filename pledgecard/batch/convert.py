@@ -19,6 +19,14 @@ from pledgecard.batch.inputs import InputItem, collect_inputs, read_item
 from pledgecard.batch.issuers import IssuerChoice, issuer_for, result_with_issuer
 from pledgecard.batch.pool import WorkerPool, failed
 from pledgecard.batch.store import ResultStore, file_sha256
+from pledgecard.db import (
+    METADATA_NAME,
+    SQLITE_NAME,
+    DatabaseLoader,
+    DatabaseRefused,
+    check_database,
+    datasette_metadata_json,
+)
 from pledgecard.models import FileResult
 from pledgecard.outputs.manifest import foreign_files
 from pledgecard.outputs.writer import OutputWriter
@@ -54,6 +62,8 @@ class BatchSummary:
     resumed: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    #: What each database took: (its name, files added, cards added); a file already there adds nothing.
+    loaded: list[tuple[str, int, int]] = field(default_factory=list)
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -70,6 +80,7 @@ class BatchSummary:
                  + (f" ({self.resumed} resumed)" if self.resumed else "")]
         lines += [f"  {code}: {n}" for code, n in sorted(self.findings.items())]
         lines += [f"  failed: {path}: {reason}" for path, reason in self.failures]
+        lines += [f"  {name}: {files} new files, {cards} new cards" for name, files, cards in self.loaded]
         return "\n".join(lines) + "\n"
 
 
@@ -90,15 +101,24 @@ def convert_batch(
     progress: Progress | None = None,
     force: bool = False,
     issuer: IssuerChoice | None = None,
+    database: str | None = None,
 ) -> BatchSummary:
-    """Convert every input under ``out_dir``; returns what happened. Raises
-    :class:`ConvertRefused` (having touched nothing) when there is no input, or when
-    ``out_dir`` holds files pledgecard did not write and ``force`` is not given."""
+    """Convert every input under ``out_dir``, loading the cards into ``out_dir/cards.sqlite``
+    and into ``database`` (a PostgreSQL URL) when given; returns what happened. Raises
+    :class:`ConvertRefused` (having touched nothing) when there is no input, when ``out_dir``
+    holds files pledgecard did not write and ``force`` is not given, or when a database is
+    of another schema version or cannot be reached."""
     started = time.perf_counter()
     items = collect_inputs(inputs)
     if not items:
         raise ConvertRefused("no input files found")
     check_output_folder(out_dir, force)
+    targets: list[str | Path] = [out_dir / SQLITE_NAME, *([database] if database else [])]
+    try:
+        for target in targets:
+            check_database(target)
+    except DatabaseRefused as exc:
+        raise ConvertRefused(str(exc)) from None
     store = ResultStore(out_dir)
     hashes: list[str | None] = []
     direct: dict[int, FileResult] = {}
@@ -131,15 +151,31 @@ def convert_batch(
 
     WorkerPool(jobs or os.cpu_count() or 1, timeout, (max_memory_mb or 0) * 2**20 or None).run(todo, on_result)
     writer = OutputWriter(out_dir)
+    loaders: list[DatabaseLoader] = []
     try:
+        for name in (SQLITE_NAME, f"{SQLITE_NAME}-wal", f"{SQLITE_NAME}-shm", f"{SQLITE_NAME}-journal"):
+            writer.keep(name)
+        loaders = [DatabaseLoader(target) for target in targets]
         for index, item in enumerate(items):
             result = _final(index, item, hashes[index], direct, store)
             if issuer:  # after the store: a kept result is the file's own, whatever the user says
                 result = result_with_issuer(result, issuer_for(item, inputs, issuer))
             summary.add(result)
             writer.add(result)
-    except BaseException:
+            for loader in loaders:
+                loader.add(result)
+        # The database in place has grown file by file; the copy staged here replaces it with the rest.
+        loaders[0].compact_into(writer.staging / SQLITE_NAME)
+        for loader in loaders:
+            loader.close()
+            summary.loaded.append((loader.name, loader.added_files, loader.added_cards))
+        writer.put_text(METADATA_NAME, datasette_metadata_json(Path(SQLITE_NAME).stem))
+    except BaseException as exc:
         writer.abort()
+        for loader in loaders:
+            loader.abort()
+        if isinstance(exc, DatabaseRefused):
+            raise ConvertRefused(str(exc)) from None
         raise
     writer.close()
     summary.seconds = time.perf_counter() - started

@@ -20,7 +20,7 @@ from pledgecard.outputs.atomic import write_text_atomic
 from pledgecard.outputs.jsonfiles import card_json, card_line
 from pledgecard.outputs.manifest import WORK_DIR, record_written, written_files
 from pledgecard.outputs.schema import card_schema_json
-from pledgecard.outputs.tables import TABLES, cell_value, rows_for
+from pledgecard.outputs.tables import TABLES, csv_rows, rows_for
 
 CARDS_DIR = "cards"
 STAGING_PREFIX = "staging-"
@@ -64,6 +64,7 @@ class OutputWriter:
         self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=work))
         (self.staging / CARDS_DIR).mkdir()
         self.namer = CardNamer()
+        self.kept: set[str] = set()
         self.files: dict[str, IO[str]] = {}
         self.writers: dict[str, Any] = {}
         self.jsonl = self._open("cards.jsonl", "utf-8")
@@ -84,8 +85,18 @@ class OutputWriter:
                 handle.write(card_json(card))
             self.jsonl.write(card_line(card))
         for table, writer in self.writers.items():
-            columns = TABLES[table]
-            writer.writerows([cell_value(row.get(c)) for c in columns] for row in rows_for(table, [result]))
+            writer.writerows(csv_rows(table, rows_for(table, [result])))
+
+    def put_text(self, name: str, text: str) -> None:
+        """A further output file (``name`` relative to the output folder), placed with the rest."""
+        write_text_atomic(self.staging / name, text)
+
+    def keep(self, name: str) -> None:
+        """List a file written in place (a database that grows run after run) as this run's, so that
+        the next run does not take it for the user's, nor this one remove it. Listed at once: a run
+        killed before :meth:`close` leaves it listed too."""
+        self.kept.add(name)
+        record_written(self.out_dir, written_files(self.out_dir).union([name]))
 
     def close(self) -> list[Path]:
         """Move the finished files into place and remove what the previous run wrote and this
@@ -95,12 +106,14 @@ class OutputWriter:
             os.fsync(handle.fileno())
             handle.close()
         write_text_atomic(self.staging / "card.schema.json", card_schema_json())
-        new = sorted(p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*") if p.is_file())
+        staged = sorted(p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*") if p.is_file())
+        kept = {name for name in self.kept if (self.out_dir / name).is_file()}  # a journal is gone by now
+        new = sorted(kept.union(staged))
         previous = written_files(self.out_dir)
         # Listed before they are moved: a run killed in between leaves no file unlisted.
         record_written(self.out_dir, previous.union(new))
         (self.out_dir / CARDS_DIR).mkdir(exist_ok=True)
-        for relative in new:
+        for relative in staged:
             os.replace(self.staging / relative, self.out_dir / relative)
         for relative in sorted(previous.difference(new)):
             (self.out_dir / relative).unlink(missing_ok=True)
