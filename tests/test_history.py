@@ -371,3 +371,8 @@ def test_bench_runs_and_reports_the_ratio(capsys: pytest.CaptureFixture[str]) ->
     bench.main(["--pledges", "2"])
     printed = capsys.readouterr().out
     assert "8 cards of 2 pledges, 28 changes" in printed and "history / parse = " in printed
+
+
+def test_the_history_table_is_defined_from_the_change_record() -> None:
+    """history.csv and the history table have one definition, and it holds every field of a change."""
+    assert list(HistoryChange.model_fields) == HISTORY_COLUMNS

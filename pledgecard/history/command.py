@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pledgecard.batch.issuers import IssuerChoice
+from pledgecard.db import SQLITE_NAME, DatabaseRefused
 from pledgecard.history.csvfile import history_csv
+from pledgecard.history.database import cards_from_database, write_history_table
 from pledgecard.history.page import render_history_html
 from pledgecard.history.sources import DEFAULT_TIMEOUT, load_cards
 from pledgecard.history.timeline import Histories, build_histories
@@ -38,9 +40,12 @@ def issuer_choice(args: argparse.Namespace) -> IssuerChoice:
 def add_history_parser(commands: Any) -> None:
     history = commands.add_parser("history", help="each pledge's cards by as-of date and what changed between "
                                   "them: history.csv and history.html")
-    history.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
+    history.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
                          help="card files, folders, zip archives, or an output folder of convert (its cards.jsonl)")
     history.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    history.add_argument("--db", metavar="URL", default=None,
+                         help="also read the cards of this database (postgresql://USER@HOST/DB or a cards.sqlite) "
+                              "and write its history table")
     add_issuer_options(history)
     history.add_argument("-j", "--jobs", type=int, default=None, help="parallel workers (default: all cores)")
     history.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
@@ -69,23 +74,49 @@ def summary(histories: Histories, failed: list[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def command_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def history_tables(args: argparse.Namespace) -> list[str | Path]:
+    """The databases whose ``history`` table this run writes: ``--db``, else the ``cards.sqlite``
+    of the one input when it is an output folder of ``convert``."""
+    if args.db:
+        return [args.db]
+    if len(args.inputs) == 1 and (args.inputs[0] / SQLITE_NAME).is_file():
+        return [args.inputs[0] / SQLITE_NAME]
+    return []
+
+
+def _usage_error(args: argparse.Namespace) -> str | None:
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:
-        err.write(f"pledgecard: no such input: {', '.join(missing)}\n")
-        return EXIT_USAGE
+        return f"no such input: {', '.join(missing)}"
+    if not args.inputs and not args.db:
+        return "history needs an INPUT or --db URL"
     if (args.jobs is not None and args.jobs < 1) or args.timeout <= 0:
-        err.write("pledgecard: --jobs must be 1 or more and --timeout more than 0\n")
+        return "--jobs must be 1 or more and --timeout more than 0"
+    return None
+
+
+def command_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    problem = _usage_error(args)
+    if problem:
+        err.write(f"pledgecard: {problem}\n")
+        return EXIT_USAGE
+    try:
+        stored = cards_from_database(args.db) if args.db else []
+    except DatabaseRefused as exc:
+        err.write(f"pledgecard: {exc}\n")
         return EXIT_USAGE
     loaded = load_cards(args.inputs, issuer_choice(args), jobs=args.jobs, timeout=args.timeout)
-    if not loaded.cards:
+    if not loaded.cards and not stored:
         err.write("pledgecard: no pledge card found in the inputs\n")
         return EXIT_FAILED
-    histories = build_histories(loaded.cards, loaded.full)
+    histories = build_histories([*stored, *loaded.cards], loaded.full)
     try:
         write_history(histories, args.output)
-    except OSError as exc:
-        err.write(f"pledgecard: {args.output}: cannot write outputs ({exc.strerror or exc})\n")
+        for target in history_tables(args):
+            write_history_table(target, histories.changes())
+    except (OSError, DatabaseRefused) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        err.write(f"pledgecard: {args.output}: cannot write outputs ({reason})\n")
         return EXIT_WRITE
     if not args.quiet:
         err.write(summary(histories, loaded.failed))
