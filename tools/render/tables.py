@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pledgecard.models import Card, FinanceCell
+from pledgecard.models import Achievement, Card, FinanceCell
 
 from .document import Grid, GridBuilder, transpose
 from .style import Style
@@ -49,23 +49,48 @@ def finance_grid(card: Card, style: Style) -> Grid:
             grid.add(0, col, column, rowspan=head)
         col += 1
     row = head
+    if measures and _measure_major(cells):
+        for group in measures:
+            present = [s for s in sources if any((s, group, c) in by_key for c in columns)]
+            grid.add(row, 0, group, rowspan=len(present))
+            for source in present:
+                grid.add(row, 1, _source_label(source, style))
+                _amounts(grid, row, lead, [by_key.get((source, group, c)) for c in columns], unit_won)
+                row += 1
+        built = grid.build()
+        return transpose(built) if style.orientation == "columns" else built
     for source in sources:
-        source_label = label(source, style.labels, 2) if len(source) == 2 else source
+        source_label = _source_label(source, style)
         kinds: list[str | None] = list(measures) if measures else [None]
-        present = [m for m in kinds if any((source, m, c) in by_key for c in columns)]
+        present_kinds = [m for m in kinds if any((source, m, c) in by_key for c in columns)]
         if measures:
-            grid.add(row, 0, source_label, rowspan=len(present))
-        for measure in present:
+            grid.add(row, 0, source_label, rowspan=len(present_kinds))
+        for measure in present_kinds:
             if measure:
                 grid.add(row, 1, measure)
             else:
                 grid.add(row, 0, source_label)
-            for i, column in enumerate(columns):
-                cell = by_key.get((source, measure, column))
-                grid.add(row, lead + i, _cell_text(cell, unit_won))
+            _amounts(grid, row, lead, [by_key.get((source, measure, c)) for c in columns], unit_won)
             row += 1
     built = grid.build()
     return transpose(built) if style.orientation == "columns" else built
+
+
+def _source_label(source: str, style: Style) -> str:
+    return label(source, style.labels, 2) if len(source) == 2 else source
+
+
+def _measure_major(cells: list[FinanceCell]) -> bool:
+    """The card lists its 계획/확보/집행 rows measure first (계획: 계, 국비 …; then 확보: …),
+    as a table whose first column is the measure: its second row differs in source, not measure."""
+    rows = _unique(f"{c.measure}\t{c.source}" for c in cells)
+    return len(rows) > 1 and rows[0].split("\t")[0] == rows[1].split("\t")[0]
+
+
+def _amounts(grid: GridBuilder, row: int, first_col: int, cells: list[FinanceCell | None],
+             unit_won: int | None) -> None:
+    for i, cell in enumerate(cells):
+        grid.add(row, first_col + i, _cell_text(cell, unit_won))
 
 
 def _cell_text(cell: FinanceCell | None, unit_won: int | None) -> str:
@@ -84,7 +109,7 @@ ACHIEVEMENT_HEADER = ("주요사업", "목표치", "추진상황", "추진내용
 
 def achievement_grid(card: Card, style: Style, bullet: str = "") -> Grid:
     """주요사업 | 목표치 | 추진상황 | 추진내용, a ``<2024>`` row before each year's rows; the
-    main-project cell (the pledge, which the card model does not keep) spans the year's rows."""
+    main-project cell spans the rows that stand under it (see ``_main_project_runs``)."""
     grid = GridBuilder("achievements")
     for col, word in enumerate(ACHIEVEMENT_HEADER):
         grid.add(0, col, word)
@@ -97,13 +122,28 @@ def achievement_grid(card: Card, style: Style, bullet: str = "") -> Grid:
         grid.add(row, 2, "")
         grid.add(row, 3, "")
         row += 1
-        grid.add(row, 0, card.pledge.title or "", rowspan=len(rows))
+        for start, span, main in _main_project_runs(rows):
+            grid.add(row + start, 0, main, rowspan=span)
         for achievement in rows:
             grid.add(row, 1, f"{bullet}{achievement.project}")
             grid.add(row, 2, achievement.status or "")
             grid.add(row, 3, "\n".join(f"{bullet}{d}" for d in achievement.details))
             row += 1
     return grid.build()
+
+
+def _main_project_runs(rows: list[Achievement]) -> list[tuple[int, int, str]]:
+    """The 주요사업 cells of one year's rows as (first row, rowspan, text): runs of the rows' own
+    ``main_project``, an empty cell where a row has none."""
+    runs: list[tuple[int, int, str]] = []
+    for i, achievement in enumerate(rows):
+        main = achievement.main_project
+        if main is not None and runs and runs[-1][2] == main and rows[i - 1].main_project == main:
+            start, span, _ = runs[-1]
+            runs[-1] = (start, span + 1, main)
+        else:
+            runs.append((i, 1, main or ""))
+    return runs
 
 
 def channel_grid(card: Card, style: Style) -> Grid:
