@@ -9,7 +9,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
+from pledgecard.db import database_url
+
+from .test_db import postgres  # noqa: F401  (the fixture: a new PostgreSQL database for one test)
 from .test_history import SAEBOM, run
 
 
@@ -54,3 +59,19 @@ def test_bad_database_use_is_usage(tmp_path: Path, argv: list[str]) -> None:
     code, _out, err = run(*argv)
     assert code == 2 and err.startswith("pledgecard: ") and "Traceback" not in err
     assert not (tmp_path / "OUT").exists()
+
+
+def test_postgresql_cards_give_the_history_and_get_its_table(tmp_path: Path, postgres: str) -> None:  # noqa: F811
+    code, _out, err = run("convert", str(SAEBOM), "-o", str(tmp_path / "converted"), "-q", "--jobs", "1",
+                          "--db", postgres)
+    assert code == 0, err
+    assert run("history", str(SAEBOM), "-o", str(tmp_path / "files"), "-q", "--jobs", "1")[0] == 0
+    assert run("history", "--db", postgres, "-o", str(tmp_path / "pg"), "-q")[0] == 0
+    assert (tmp_path / "files" / "history.csv").read_bytes() == (tmp_path / "pg" / "history.csv").read_bytes()
+    engine = create_engine(database_url(postgres), poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            codes = [row[0] for row in connection.execute(text("select code from history order by id"))]
+    finally:
+        engine.dispose()
+    assert codes == [row["code"] for row in _csv(tmp_path / "pg" / "history.csv")] and len(codes) == 15
