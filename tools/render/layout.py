@@ -16,8 +16,8 @@ from pledgecard.models import Card, Item, ProgressBlock
 
 from .document import Block, Line
 from .style import Style
-from .tables import achievement_grid, channel_grid, finance_grid, finance_unit, yearly_grid
-from .words import UNIT_AFTER_AMOUNT, UNIT_WON, amount, as_of_in, as_of_phrase, label
+from .tables import achievement_grid, channel_grid, dated_grid, finance_grid, finance_unit, is_dated_table, yearly_grid
+from .words import UNIT_AFTER_AMOUNT, UNIT_WON, amount, as_of_in, as_of_phrase, date_parts, label
 
 #: 소통 heading by the issuer's level: 도민 on a province's card, 시민 on a city's, 주민 below.
 CHANNEL_HEADING = {"province": "도민소통 실적", "metropolitan": "시민소통 실적", "city": "시민소통 실적"}
@@ -80,6 +80,8 @@ def _second_header(card: Card, style: Style) -> list[Block]:
 
 # ----------------------------------------------------------------------------- parts
 def _items(items: list[Item], style: Style) -> list[Block]:
+    if is_dated_table(items):
+        return [dated_grid(items)]
     out: list[Block] = []
     for item in items:
         marker = style.bullet if style.bullet is not None and item.level <= 1 else item.marker
@@ -156,7 +158,9 @@ def _progress(card: Card, style: Style, sections: Sections, second: bool) -> lis
     out: list[Block] = [sections.heading("추진실적" if second else "추진실적(성과)")]
     for block in card.progress:
         as_of = block_as_of(block, style)
-        if style.as_of is None or as_of is None:
+        if style.as_of is None and not block.heading:
+            out += _bare_as_of(as_of)
+        elif style.as_of is None or as_of is None:
             out.append(Line("as_of", f"《{block.heading}》"))
         else:
             out.append(Line("as_of", as_of_phrase(as_of, style.as_of, block.cumulative)))
@@ -165,6 +169,14 @@ def _progress(card: Card, style: Style, sections: Sections, second: bool) -> lis
         out.append(Line("caption", "《현재까지 목표달성》"))
         out.append(achievement_grid(card, style, "· " if style.table == "flattened" else ""))
     return out
+
+
+def _bare_as_of(as_of: str | None) -> list[Block]:
+    """A block the card heads with no words of its own: its as-of date alone, ``(2025. 3. 31. 기준)``
+    (a date to the day), else nothing."""
+    if as_of is None or date_parts(as_of)[2] is None:
+        return []
+    return [Line("as_of", as_of_phrase(as_of, "day_paren", cumulative=False))]
 
 
 def _communication(card: Card, style: Style, sections: Sections) -> list[Block]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pledgecard.models import Achievement, Card, FinanceCell
+from pledgecard.models import Achievement, Card, FinanceCell, Item
 
 from .document import Grid, GridBuilder, transpose
 from .style import Style
@@ -168,4 +168,25 @@ def yearly_grid(card: Card) -> Grid:
         rate = "-" if plan.rate is None else f"{plan.rate:g}"
         for col, text in enumerate((plan.years.text, plan.plan, plan.result or "-", rate, plan.note or "-")):
             grid.add(row, col, text)
+    return grid.build()
+
+
+DATED_HEADER = ("일자", "추진내용")
+
+
+def is_dated_table(items: list[Item]) -> bool:
+    """Items read from a table of dated entries (일자 | 추진내용): no glyph, no children, and a
+    first date written apart from the item's text (its own cell)."""
+    return bool(items) and all(not item.marker and not item.children and item.dates
+                               and item.dates[0].text not in item.text for item in items)
+
+
+def dated_grid(items: list[Item]) -> Grid:
+    """일자 | 추진내용, a row per item: its first date as written, then its text."""
+    grid = GridBuilder("dated")
+    for col, word in enumerate(DATED_HEADER):
+        grid.add(0, col, word)
+    for row, item in enumerate(items, start=1):
+        grid.add(row, 0, item.dates[0].text)
+        grid.add(row, 1, item.text)
     return grid.build()
