@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pledgecard.models import Card
-from tools.render import AXES, DEFAULT, Style, render_bytes
+from tools.render import AXES, DEFAULT, Style, needs_second_family, render_bytes
 
 from .roundtrip import assert_round_trip, golden_cards
 
@@ -29,12 +29,35 @@ WITH_FINANCE = frozenset(name for name, card in CARDS if card.finance.cells)
 
 #: (axis, value) -> (why the parse differs today, the cards it differs on; None: every card).
 KNOWN_GAPS: dict[tuple[str, Any], tuple[str, frozenset[str] | None]] = {
+    ("bullet", "\ufffd"): ("a headed part of unknown words (주민참여 방안) marked with a lost glyph, in a card whose "
+                           "items are lost glyphs too, reads as an item (sections#len: 0)", frozenset({"hanul-4-02"})),
     ("orientation", "columns"): ("a finance table with sources as columns is not read (finance.cells#len: 0)",
                                  WITH_FINANCE),
     ("furniture", "table_break"): ("목표달성 table cut inside a year, header repeated on the next page: the "
                                    "continued rows go to the next year (achievements[8].year 2025, expected 2024)",
                                    frozenset({"cp949-card", "gangwon-2-16"})),
 }
+
+
+#: Cards that do not round-trip in a table rendering, whatever the other axes: (card, table) -> why.
+KNOWN_TABLE_GAPS: dict[tuple[str, str], str] = {
+    ("solmoe-2-08", "flattened"): "a flattened finance table whose rows are split into 계획/확보/집행 "
+                                  "(`계획 계 4,800,000 …` then `국  비 …`) is not rebuilt (finance.cells#len: 0)",
+}
+
+
+def known_gap(name: str, card: Card, style: Style, axis: str, value: Any) -> str | None:
+    """Why this card in this style is a known gap, or None."""
+    gap = KNOWN_GAPS.get((axis, value))
+    if gap and (gap[1] is None or name in gap[1]):
+        return gap[0]
+    table_gap = KNOWN_TABLE_GAPS.get((name, style.table))
+    if table_gap:
+        return table_gap
+    for axes, reason, _name in KNOWN_COMBINATION_GAPS:
+        if all(getattr(style, a) == v for a, v in axes.items()):
+            return reason
+    return None
 
 
 #: Combinations whose values pass alone but not together: (the axis values, why, the card it shows on).
@@ -63,13 +86,16 @@ def _axis_cases() -> list[Any]:
     cases = []
     for axis, values in AXES.items():
         for value in values:
-            style = axis_style(axis, value)
-            gap = KNOWN_GAPS.get((axis, value))
             for name, card in CARDS:
+                style = axis_style(axis, value)
+                if needs_second_family([card]):
+                    if axis == "family":
+                        continue  # its family is not a choice: the first has no place for its fields
+                    style = style.with_(family="second")
                 if not encodable(card, style):
                     continue  # e.g. the seed's combining grave accent has no CP949 code
-                marks = [pytest.mark.xfail(strict=True, reason=gap[0])] if gap and (
-                    gap[1] is None or name in gap[1]) else []
+                reason = known_gap(name, card, style, axis, value)
+                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
                 cases.append(pytest.param(card, style, id=f"{style.name}-{name}",
                                           marks=marks))
     return cases
@@ -107,6 +133,8 @@ def test_drawn_styles_round_trip(name: str, style: Style) -> None:
     """Any combination of the axis values that pass alone passes together (but the known
     combination gaps)."""
     card = dict(CARDS)[name]
-    assume(not any(all(getattr(style, a) == v for a, v in axes.items()) for axes, _, _ in KNOWN_COMBINATION_GAPS))
+    if needs_second_family([card]):
+        style = style.with_(family="second")
+    assume(known_gap(name, card, style, "", None) is None)
     assume(encodable(card, style))
     assert_round_trip(card, style, render_bytes(card, style), f"{name}.txt")

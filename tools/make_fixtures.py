@@ -4,6 +4,7 @@
     apt-get install libreoffice librsvg2-bin fonts-nanum
     python tools/make_fixtures.py          # writes samples/NAME/NAME.{hwp,hwpx,pdf}
     python tools/make_fixtures.py --check  # writes nothing; says which would differ from the text parse
+    python tools/make_fixtures.py NAME --pdf hwp-ingest.pdf   # one sample, its PDF by the other producer
     python tools/make_fixtures.py --roundtrip   # writes tests/data/roundtrip/ (styles x producers)
 
 The source of truth is each sample's golden file (``NAME.expected.json``), never the
@@ -11,7 +12,8 @@ parser: the golden cards are laid out by ``tools.render`` (another issuer, knowi
 the card model) and written by two producers per format, alternating over the samples
 (sorted by name): even samples get hwp-converter-ai's HWPX and hwp-ingest's PDF, odd
 samples python-hwpx's HWPX and LibreOffice's PDF (from a python-docx DOCX); every HWP is
-hwp-converter-ai's (python-hwpx writes no HWP 5). A parser mistake therefore cannot be
+hwp-converter-ai's (python-hwpx writes no HWP 5). A card with second-family fields (분야,
+사업목적, 연도별 추진계획 …) is laid out in the second family's template. A parser mistake therefore cannot be
 copied into every format. ``--keep-failing`` is the default: a new fixture that does not
 parse to the same cards as the sample's text is reported and not written (the committed
 one stays) unless ``--write-failing``. The outputs are committed; tests never run this.
@@ -31,7 +33,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from pledgecard.models import Card  # noqa: E402
-from tools.render import DEFAULT, Style  # noqa: E402
+from tools.render import DEFAULT, Style, needs_second_family  # noqa: E402
 from tools.render.diff import first_difference  # noqa: E402
 from tools.render.producers import produce  # noqa: E402
 
@@ -44,14 +46,24 @@ PRODUCER_SETS = (
     ("hwp-converter-ai.hwp", "python-hwpx.hwpx", "libreoffice.pdf"),
 )
 
+PDF_PRODUCERS = ("hwp-ingest.pdf", "libreoffice.pdf")
+
 
 def golden_cards(folder: Path) -> list[Card]:
     golden = folder / f"{folder.name}.expected.json"
     return [Card.model_validate(data) for data in json.loads(golden.read_text(encoding="utf-8"))]
 
 
-def producers_for(index: int) -> tuple[str, ...]:
-    return PRODUCER_SETS[index % len(PRODUCER_SETS)]
+def producers_for(index: int, pdf: str | None = None) -> tuple[str, ...]:
+    """The sample's (HWP, HWPX, PDF) producers; ``pdf`` replaces the PDF one (``--pdf``)."""
+    hwp, hwpx, default_pdf = PRODUCER_SETS[index % len(PRODUCER_SETS)]
+    return hwp, hwpx, pdf or default_pdf
+
+
+def sample_style(cards: list[Card]) -> Style:
+    """The printed style in the cards' own template family: a card holding second-family fields
+    is laid out as the second family (the first family's template has no place for them)."""
+    return SAMPLE_STYLE.with_(family="second") if needs_second_family(cards) else SAMPLE_STYLE
 
 
 def _comparable(data: bytes, name: str) -> list[Any]:
@@ -69,16 +81,17 @@ def _comparable(data: bytes, name: str) -> list[Any]:
     return [strip(card.model_dump(mode="json")) for card in parse_bytes(data, name).cards]
 
 
-def build(folder: Path, index: int, write_failing: bool, check: bool) -> list[str]:
+def build(folder: Path, index: int, write_failing: bool, check: bool, pdf: str | None = None) -> list[str]:
     """Write one sample's fixtures; a line per file: written, kept (and why) or would differ."""
     cards = golden_cards(folder)
     text = folder / f"{folder.name}.txt"
     expected = _comparable(text.read_bytes(), text.name)
+    style = sample_style(cards)
     report = []
-    for producer in producers_for(index):
+    for producer in producers_for(index, pdf):
         fmt = producer.rsplit(".", 1)[1]
         target = folder / f"{folder.name}.{fmt}"
-        data = produce(cards, SAMPLE_STYLE, producer)
+        data = produce(cards, style, producer)
         difference = first_difference(expected, _comparable(data, target.name))
         same = difference is None
         verdict = "same cards as the text" if same else f"DIFFERS from the text parse at {difference}"
@@ -130,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="write nothing, report what differs")
     parser.add_argument("--write-failing", action="store_true",
                         help="also write fixtures that do not parse to the text's cards")
+    parser.add_argument("--pdf", choices=PDF_PRODUCERS,
+                        help="write the PDF with this producer instead of the alternating one")
     parser.add_argument("--roundtrip", action="store_true",
                         help="write tests/data/roundtrip/ (round-trip styles by every producer) instead")
     args = parser.parse_args(argv)
@@ -140,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     for index, folder in enumerate(folders):
         if args.names and folder.name not in args.names:
             continue
-        for line in build(folder, index, args.write_failing, args.check):
+        for line in build(folder, index, args.write_failing, args.check, args.pdf):
             print(line, flush=True)
     return 0
 

@@ -13,8 +13,24 @@ from __future__ import annotations
 from .document import Block, Grid, GridCell, Line, PageBreak
 from .expected import expected_card
 from .layout import layout
-from .style import AXES, DEFAULT, Style
+from .style import AXES, DEFAULT, SECOND_FAMILY_FIELDS, Style, needs_second_family
 from .text import paginate, render, render_bytes, render_cards
 
-__all__ = ["AXES", "DEFAULT", "Block", "Grid", "GridCell", "Line", "PageBreak", "Style", "expected_card", "layout",
-           "paginate", "render", "render_bytes", "render_cards"]
+__all__ = [
+           "AXES",
+           "DEFAULT",
+           "SECOND_FAMILY_FIELDS",
+           "Block",
+           "Grid",
+           "GridCell",
+           "Line",
+           "PageBreak",
+           "Style",
+           "expected_card",
+           "layout",
+           "needs_second_family",
+           "paginate",
+           "render",
+           "render_bytes",
+           "render_cards",
+]

@@ -37,4 +37,5 @@ def expected_card(card: Card, style: Style) -> Card:
         "progress": progress, "as_of": as_of, "card_id": card_id, "finance": finance, "overview": overview,
         "plans": _items(card.plans, style), "expected_effects": _items(card.expected_effects, style),
         "purpose": _items(card.purpose, style), "issues": _items(card.issues, style),
-        "remedies": _items(card.remedies, style)})
+        "remedies": _items(card.remedies, style),
+        "sections": [s.model_copy(update={"items": _items(s.items, style)}) for s in card.sections]})

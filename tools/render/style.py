@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from pledgecard.models import Card
+
 FAMILIES = ("first", "second")
 HEADINGS = ("□", "■", "roman", "arabic", "hangul", "circled", "private", "lost", "none")
 TABLES = ("flattened", "box", "aligned", "tsv", "markdown")
@@ -77,3 +79,13 @@ AXES: dict[str, tuple[Any, ...]] = {
     "newline": NEWLINES,
     "encoding": ENCODINGS,
 }
+
+
+#: Card fields only CARD-SPEC §1's second family writes (분야, 구분, 추진단계, 이행률, 사업목적, …).
+SECOND_FAMILY_FIELDS = ("category", "continuity", "stage", "progress_rate", "purpose", "goals", "yearly",
+                        "issues", "remedies", "sections")
+
+
+def needs_second_family(cards: list[Card]) -> bool:
+    """Whether the cards hold fields the first family's template has no place for."""
+    return any(getattr(card, name) for card in cards for name in SECOND_FAMILY_FIELDS)

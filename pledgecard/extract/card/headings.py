@@ -19,7 +19,7 @@ import regex
 from pledgecard.extract.card.settings import ParserSettings
 from pledgecard.extract.document import Paragraph
 from pledgecard.normalize.text import squash
-from pledgecard.vocab import BULLET_LEVELS, CIRCLED_NUMBERS, HANGUL_ORDINALS, ROMAN_NUMERALS
+from pledgecard.vocab import BULLET_LEVELS, CIRCLED_NUMBERS, HANGUL_ORDINALS, LOST_GLYPHS, ROMAN_NUMERALS
 
 #: Marker families written in the text itself (bullet glyphs come split off by the readers).
 _TEXT_MARKERS: tuple[tuple[str, regex.Pattern[str]], ...] = (
@@ -59,6 +59,8 @@ def _written_marker(paragraph: Paragraph) -> tuple[str, str]:
     """``(family, words)`` by the marker written before the words (glyph, number, bracket)."""
     if paragraph.bullet is not None:
         level = BULLET_LEVELS.get(paragraph.bullet)
+        if paragraph.bullet in LOST_GLYPHS:
+            return "lost", paragraph.text
         return ("glyph0" if level == 0 else "glyph"), paragraph.text
     text = paragraph.text
     bracketed = _BRACKETED.match(text) if text.lstrip()[:1] in "<〈《[【" else None
@@ -120,9 +122,15 @@ def find_heading(paragraph: Paragraph, settings: ParserSettings, current: str | 
     return None
 
 
+def is_item_like(paragraph: Paragraph) -> bool:
+    """A line that reads as an item, not a heading: it states a value (a colon) or a number."""
+    return ":" in paragraph.text or "：" in paragraph.text or any(ch.isdigit() for ch in paragraph.text)
+
+
 def marked_heading(paragraph: Paragraph, families: set[str], settings: ParserSettings) -> Heading | None:
     """A heading of unknown words, marked with one of the ``families`` the card's known
-    headings use (Ⅴ. 참고자료 in a card headed Ⅰ. … Ⅳ.)."""
+    headings use (Ⅴ. 참고자료 in a card headed Ⅰ. … Ⅳ.; ``lost`` only where the card marks
+    no item with a lost glyph: see :func:`is_item_like`)."""
     text = paragraph.text
     if len(text) > settings.max_heading_chars:
         return None

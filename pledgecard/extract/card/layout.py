@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pledgecard.extract.card.headings import Heading, find_heading, marked_heading
+from pledgecard.extract.card.headings import Heading, find_heading, is_item_like, marked_heading
 from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.document import Block, Document, Paragraph, Table
 from pledgecard.normalize.text import squash
+from pledgecard.vocab import LOST_GLYPHS
 
 _PAGE_NUMBER = regex.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|page\s*\d+|\d{1,4}\s*쪽|[-–—]?\s*\d{1,4}\s*페이지)\s*$",
@@ -155,14 +156,19 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
 
 
 def _heading_families(blocks: list[Block], settings: ParserSettings) -> set[str]:
-    """The marker families the document's known headings use (□, Ⅰ., 1., 가. …)."""
+    """The marker families the document's known headings use (□, Ⅰ., 1., 가. …). A lost glyph
+    counts only where no line it marks reads as an item (a card whose bullets were lost too
+    marks items and headings alike, and only the words tell them apart)."""
     families: set[str] = set()
+    lost_items = False
     for block in blocks:
         if isinstance(block, Paragraph):
             heading = find_heading(block, settings)
             if heading is not None and heading.key != "unknown":
                 families.add(heading.family)
-    return families
+            elif block.bullet in LOST_GLYPHS and is_item_like(block):
+                lost_items = True
+    return families - {"lost"} if lost_items else families
 
 
 def _open(state: _Splitter, kind: Paragraph | None) -> CardLayout:
