@@ -328,3 +328,19 @@ def test_an_interrupted_run_says_how_to_resume(tmp_path: Path, signum: int, code
     assert process.returncode == code
     assert "--resume" in err and "Traceback" not in err
     assert not (out / "files.csv").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_labelled(tmp_path: Path) -> None:
+    """A CP949 file name on a UTF-8 system (the file system hands it over with lone surrogates)
+    is one row among the others, labelled readably; it never stops the batch."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    card = (SAMPLES / "missing-parts" / "missing-parts.txt").read_bytes()
+    (folder / "plain.txt").write_bytes(card)
+    with open(os.fsencode(folder) + b"/\xb0\xa1.txt", "wb") as handle:  # 가 in CP949
+        handle.write(card)
+    code = main(["convert", str(folder), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"])
+    rows = files_csv(tmp_path / "out")
+    assert code == 0
+    assert sorted(row["path"].rsplit("/", 1)[-1] for row in rows) == sorted(["plain.txt", "\\xb0\\xa1.txt"])
+    assert {row["status"] for row in rows} == {"partial"}

@@ -22,7 +22,7 @@ def _work(with_text: bool) -> Work:
     """What a worker does with one file: parse it, and keep its text when asked. The JSON is a
     ``FileResult``'s with the text beside it; a crash's plain ``FileResult`` reads as one without."""
     def work(item: InputItem) -> tuple[str | None, str]:
-        result = ParsedResult.of(parse_source(Path(item.file), item.path, with_text))
+        result = ParsedResult.of(parse_source(Path(item.os_path), item.path, with_text))
         return result.sha256, result.model_dump_json()
     return work
 

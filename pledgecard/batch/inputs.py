@@ -14,6 +14,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from pledgecard.pipeline import path_label
+
 #: File endings read from folders and archives; other files are listed as skipped.
 CARD_SUFFIXES = frozenset({".txt", ".hwp", ".hwpx", ".pdf"})
 ARCHIVE_SUFFIXES = frozenset({".zip"})
@@ -32,6 +34,25 @@ class InputItem(BaseModel):
     #: The member's name as :mod:`zipfile` knows it (to open it); ``path`` has its readable name.
     member: str | None = None
     skip: str | None = None
+    #: The file system's bytes of ``file`` (hex) where its name is not valid UTF-8 (a CP949
+    #: name on a UTF-8 system): ``path`` and ``file`` then hold a readable label (``\xb0``),
+    #: and :attr:`os_path` opens the file.
+    file_bytes: str | None = None
+
+    @property
+    def os_path(self) -> str:
+        """The name to open the file by (the file system's own, whatever its encoding)."""
+        return os.fsdecode(bytes.fromhex(self.file_bytes)) if self.file_bytes else self.file
+
+
+def item_of(path: Path, *, display: str | None = None, member: str | None = None,
+            skip: str | None = None) -> InputItem:
+    """An input for ``path``: its labels valid Unicode, its own name kept to open it by."""
+    name = str(path)
+    label = path_label(name)
+    raw = os.fsencode(name).hex() if label != name else None
+    return InputItem(path=display if display is not None else label, file=label, member=member, skip=skip,
+                     file_bytes=raw)
 
 
 #: The general-purpose flag bit that says a zip member's name is UTF-8.
@@ -77,28 +98,28 @@ def archive_items(path: Path) -> Iterator[InputItem]:
         with zipfile.ZipFile(path) as archive:
             infos = [i for i in archive.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        yield InputItem(path=str(path), file=str(path), skip=f"unreadable zip archive ({exc})")
+        yield item_of(path, skip=f"unreadable zip archive ({exc})")
         return
     named = sorted(((member_name(info), info) for info in infos), key=lambda pair: pair[0])
     for readable, info in named:
-        name = f"{path}{MEMBER_SEPARATOR}{readable}"
+        name = f"{path_label(str(path))}{MEMBER_SEPARATOR}{readable}"
         reason = _skip_reason(Path(readable), explicit=False)
         if reason is None and info.file_size > MAX_MEMBER_BYTES:
             reason = f"archive member larger than {MAX_MEMBER_BYTES // 2**20} MiB"
-        yield InputItem(path=name, file=str(path), member=info.filename, skip=reason)
+        yield item_of(path, display=name, member=info.filename, skip=reason)
 
 
 def _file_items(path: Path, explicit: bool) -> Iterator[InputItem]:
     if path.suffix.lower() in ARCHIVE_SUFFIXES and path.is_file():
         yield from archive_items(path)
         return
-    yield InputItem(path=str(path), file=str(path), skip=_skip_reason(path, explicit))
+    yield item_of(path, skip=_skip_reason(path, explicit))
 
 
 def _same_file_key(item: InputItem) -> tuple[str, str | None]:
     """What makes two inputs the same: the file's absolute path (however it was written)
     and the archive member."""
-    return os.path.abspath(item.file), item.member
+    return os.path.abspath(item.os_path), item.member
 
 
 def collect_inputs(inputs: Sequence[Path]) -> list[InputItem]:
@@ -121,8 +142,8 @@ def collect_inputs(inputs: Sequence[Path]) -> list[InputItem]:
 def read_item(item: InputItem) -> bytes:
     """The bytes of an input (a file, or a zip member read with its size capped)."""
     if item.member is None:
-        return Path(item.file).read_bytes()
-    with zipfile.ZipFile(item.file) as archive, archive.open(item.member) as member:
+        return Path(item.os_path).read_bytes()
+    with zipfile.ZipFile(item.os_path) as archive, archive.open(item.member) as member:
         data = member.read(MAX_MEMBER_BYTES + 1)
     if len(data) > MAX_MEMBER_BYTES:
         raise ValueError(f"archive member inflates past {MAX_MEMBER_BYTES // 2**20} MiB")

@@ -39,7 +39,7 @@ def _first_folder(relative: str) -> str | None:
 
 
 def _root_of(item: InputItem, folders: Sequence[Path]) -> Path | None:
-    file = os.path.abspath(item.file)
+    file = os.path.abspath(item.os_path)
     for folder in folders:
         if file.startswith(os.path.abspath(folder) + os.sep):
             return folder
@@ -51,7 +51,7 @@ def folder_issuer(item: InputItem, folders: Sequence[Path]) -> str | None:
     zip archive named on the command line or lying straight in the folder, inside the archive)."""
     root = _root_of(item, folders)
     if root is not None:
-        named = _first_folder(os.path.relpath(os.path.abspath(item.file), os.path.abspath(root)))
+        named = _first_folder(os.path.relpath(os.path.abspath(item.os_path), os.path.abspath(root)))
         if named:
             return named
     if item.member is not None:
