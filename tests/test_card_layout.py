@@ -110,3 +110,13 @@ def test_a_profile_for_an_issuers_template() -> None:
     card = parse_bytes(text.encode("utf-8"), "layout.txt", settings=mine).cards[0]
     assert [item.text for item in card.plans] == ["센터 개소"] and card.sections == []
     assert "향후대책" not in DEFAULT.section_headings["plans"]
+
+
+def test_a_profile_with_its_own_header_labels() -> None:
+    from pledgecard.extract.card.settings import DEFAULT, ParserSettings
+
+    labels = {**DEFAULT.header_labels, "department": (*DEFAULT.header_labels["department"], "책임부서")}
+    mine = ParserSettings(header_labels=labels)
+    text = "시장 공약사업 관리카드\n공약명 청년 창업 지원\n관리번호 3-02\n책임부서 일자리경제과\n□ 사업개요\n"
+    assert parse_text(text).cards[0].department is None
+    assert parse_bytes(text.encode("utf-8"), "x.txt", settings=mine).cards[0].department == "일자리경제과"

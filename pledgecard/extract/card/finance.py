@@ -6,12 +6,19 @@ from dataclasses import dataclass
 
 import regex
 
+from pledgecard.extract.card.flattened import CellLines, rebuild_cell_lines
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Finance, FinanceCell, FinanceKind, Finding
 from pledgecard.normalize import funding_category, parse_amount_cell, table_unit
 from pledgecard.normalize.text import close_spaced, squash, unwrap
-from pledgecard.vocab import FINANCE_COLUMN_KINDS, FINANCE_MEASURES, FUNDING_BY_LEVEL, FUNDING_FIXED
+from pledgecard.vocab import (
+    FINANCE_COLUMN_KINDS,
+    FINANCE_MEASURES,
+    FINANCE_ROW_HEADER,
+    FUNDING_BY_LEVEL,
+    FUNDING_FIXED,
+)
 
 _YEAR = regex.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)|[’‘`'´]\s*(\d{2})(?!\d)")
 _AMOUNT = regex.compile(r"^\s*(?:[-–―]|\d[\d,]*(?:\.\d+)?)?\s*$")
@@ -19,6 +26,7 @@ _AMOUNT = regex.compile(r"^\s*(?:[-–―]|\d[\d,]*(?:\.\d+)?)?\s*$")
 _COLUMN_KINDS = {squash(word): kind for word, kind in reversed(FINANCE_COLUMN_KINDS.items())}
 _AFTER_TERM_WORDS = tuple(squash(word) for word, kind in FINANCE_COLUMN_KINDS.items() if kind == "after_term")
 _MEASURES = frozenset(FINANCE_MEASURES)
+_ROW_HEADERS = frozenset(squash(word) for word in FINANCE_ROW_HEADER)
 _SOURCE_LABELS = frozenset(squash(k) for k in (*FUNDING_FIXED, *FUNDING_BY_LEVEL))
 
 
@@ -44,7 +52,8 @@ def _kind(name: str) -> FinanceKind:
 
 def is_source_label(text: str) -> bool:
     squashed = squash(text)
-    return squashed in _SOURCE_LABELS or (len(squashed) <= 6 and squashed.endswith("비"))
+    return squashed in _SOURCE_LABELS or (len(squashed) <= 6 and squashed.endswith("비")
+                                          and squashed not in _COLUMN_KINDS)  # 총사업비 is a column
 
 
 def _cell_text(cell: Cell | None) -> str:
@@ -111,7 +120,8 @@ def _row_label(cells: list[Cell | None]) -> tuple[str, str | None]:
     label, measure = "", None
     for text in (close_spaced(_cell_text(c)) for c in cells):
         words = text.split()
-        found = next((w for w in (words[-1:] + words[:1]) if _measure(w)), None) if len(words) > 1 else None
+        # two words only: a row group's label may end in one (연도별 투자 실적 및 계획)
+        found = next((w for w in (words[-1:] + words[:1]) if _measure(w)), None) if len(words) == 2 else None
         if _measure(text):
             measure = _measure(text)
         elif found is not None:
@@ -149,6 +159,7 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str) -> tuple
     leftovers: list[str] = []
     columns = {c: _header_of_column(grid, layout.start, c) for c in range(layout.label_cols, table.cols)}
     cells: list[FinanceCell] = []
+    cell_columns: list[int] = []
     measure_of_rows: str | None = None
     source_of_rows = ""
     for r in range(layout.start, table.rows):
@@ -180,7 +191,16 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str) -> tuple
                 year=kind[1], won=parse_amount_cell(raw, unit_won), raw=raw,
                 measure=column_measure or measure_of_rows, provenance=cell.provenance,
             ))
+            cell_columns.append(c)
+    if layout.sources_across:  # source by source, as when the sources run down the rows
+        cells = [cell for _, cell in sorted(zip(cell_columns, cells, strict=True), key=lambda pair: pair[0])]
     return cells, leftovers
+
+
+#: A finance table written one cell per line: 구분, the column words, then a source and its amounts a row.
+_CELL_LINES = CellLines(opens_header=lambda text: squash(text) in _ROW_HEADERS,
+                        header=lambda text: column_kind(text) is not None, opens_row=is_source_label,
+                        value=lambda text: bool(_AMOUNT.match(text)))
 
 
 def table_unit_of(table: Table) -> tuple[str, int] | None:
@@ -197,6 +217,7 @@ def read_finance(blocks: list[Block], heading: str, issuer: str, findings: list[
     above the table, or a cell of the table itself."""
     finance = Finance()
     leftovers: list[str] = []
+    blocks = rebuild_cell_lines(blocks, _CELL_LINES)
     units = [table_unit(heading)]
     for block in blocks:
         if isinstance(block, Paragraph):

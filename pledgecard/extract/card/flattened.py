@@ -10,22 +10,30 @@ parser has one path for tables, whatever the format.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 import regex
 
-from pledgecard.extract.document import Cell, Paragraph, Table, at_cell, cell, paragraph, provenance
+from pledgecard.extract.document import Block, Cell, Paragraph, Table, at_cell, cell, paragraph, provenance
 from pledgecard.models import Provenance
 from pledgecard.normalize import parse_status
 from pledgecard.normalize.text import squash
-from pledgecard.vocab import ACHIEVEMENT_COLUMNS, CHANNEL_STANDALONE, CHANNEL_TAILS, COUNT_WORDS
+from pledgecard.vocab import ACHIEVEMENT_COLUMNS, CHANNEL_STANDALONE, CHANNEL_TAILS, COUNT_WORDS, YEARLY_COLUMNS
 
 YEAR_MARKER = regex.compile(r"^[<〈]\s*(\d{4})\s*[>〉]")
 _COUNT = regex.compile(r"^(?:\d[\d,]*(?:회|건)?|[-–―])$")
 _COUNT_WORDS = frozenset(squash(w) for w in COUNT_WORDS)
 _FIRST_HEADER = tuple(squash(w) for w in ACHIEVEMENT_COLUMNS["main"])
 _LAST_HEADER = tuple(squash(w) for w in ACHIEVEMENT_COLUMNS["details"])
+#: Columns of a table written a cell per line (its row label and one more at least).
+MIN_CELL_COLUMNS = 2
+#: Lines of ``channel count`` that make a sideways 소통 table (two would read as a header row
+#: over a row of counts).
+MIN_CHANNEL_ROWS = 3
+#: Words a count may be written in (횟수 기재).
+MAX_COUNT_WORDS = max(len(word.split()) for word in COUNT_WORDS)
 
 
 def _cell(row: int, col: int, paragraphs: list[Paragraph], rowspan: int = 1) -> Cell:
@@ -35,6 +43,84 @@ def _cell(row: int, col: int, paragraphs: list[Paragraph], rowspan: int = 1) -> 
 
 def _text_cell(row: int, col: int, text: str, line: int | None) -> Cell:
     return _cell(row, col, [paragraph(text, provenance=provenance(line=line))] if text else [])
+
+
+# --------------------------------------------------------------------------- a cell per line
+@dataclass(frozen=True)
+class CellLines:
+    """How a table written one cell per line reads (a PDF or HWP text export): the cell that
+    opens its header (구분, 연도), the words of the other header cells, which give the column
+    count, the cell that opens each row (a source label, a year) and what its other cells may be."""
+
+    opens_header: Callable[[str], bool]
+    header: Callable[[str], bool]
+    opens_row: Callable[[str], bool]
+    value: Callable[[str], bool]
+
+
+def _starts_with_any(words: tuple[str, ...]) -> Callable[[str], bool]:
+    squashed = tuple(squash(w) for w in words)
+    return lambda text: squash(text).startswith(squashed)
+
+
+_YEAR_CELL = regex.compile(r"^(?:19|20)\d{2}\s*년?(?:\s*[~∼–-]\s*(?:(?:19|20)?\d{2})\s*년?)?$")
+
+#: The 연도별 추진계획 및 실적 table a cell per line: 연도, its column words, then a year and its
+#: cells a row (a cell may be ``-``, never a year).
+YEARLY_CELL_LINES = CellLines(
+    opens_header=lambda text: squash(text) in {squash(w) for w in YEARLY_COLUMNS["years"]},
+    header=_starts_with_any(tuple(w for key, words in YEARLY_COLUMNS.items() if key != "years" for w in words)),
+    opens_row=lambda text: bool(_YEAR_CELL.match(text)),
+    value=lambda text: not _YEAR_CELL.match(text),
+)
+
+
+def rebuild_cell_lines(blocks: list[Block], spec: CellLines) -> list[Block]:
+    """``blocks`` with each run of paragraphs that writes a table one cell per line replaced by
+    that table: header cells, then rows of as many cells, each opened by ``spec.opens_row``.
+    Lines that do not fill a row stay paragraphs (a short row is never guessed at)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        found = _cell_table(blocks, i, spec)
+        if found is None:
+            out.append(blocks[i])
+            i += 1
+            continue
+        table, i = found
+        out.append(table)
+    return out
+
+
+def _line(block: Block) -> str | None:
+    return block.full_text.strip() if isinstance(block, Paragraph) else None
+
+
+def _cell_table(blocks: list[Block], start: int, spec: CellLines) -> tuple[Table, int] | None:
+    first = _line(blocks[start])
+    if first is None or not spec.opens_header(first):
+        return None
+    end = start + 1
+    while end < len(blocks) and (text := _line(blocks[end])) is not None and spec.header(text) \
+            and not spec.opens_row(text):
+        end += 1
+    ncols = end - start
+    if ncols < MIN_CELL_COLUMNS:
+        return None
+    rows: list[list[Block]] = [blocks[start:end]]
+    while end + ncols <= len(blocks) and _is_cell_row(blocks[end:end + ncols], spec):
+        rows.append(blocks[end:end + ncols])
+        end += ncols
+    if len(rows) < 2:
+        return None
+    cells = [_cell(r, c, [b]) for r, row in enumerate(rows) for c, b in enumerate(row) if isinstance(b, Paragraph)]
+    return Table(rows=len(rows), cols=ncols, cells=cells, provenance=blocks[start].provenance), end
+
+
+def _is_cell_row(row: list[Block], spec: CellLines) -> bool:
+    texts = [_line(b) for b in row]
+    return (texts[0] is not None and spec.opens_row(texts[0])
+            and all(t is not None and spec.value(t) for t in texts[1:]))
 
 
 # --------------------------------------------------------------------------- 소통 table
@@ -83,8 +169,37 @@ def channel_fragments(paragraphs: list[Paragraph]) -> list[str]:
     return merged
 
 
+def _channel_row(text: str) -> tuple[str, str] | None:
+    """``("만족도 조사", "1")``: a line that is a channel name and its count."""
+    tokens = text.split()
+    for size in range(min(MAX_COUNT_WORDS, len(tokens) - 1), 0, -1):  # 횟수 기재 is one count
+        name, count = tokens[:-size], " ".join(tokens[-size:])
+        if is_count(count):
+            return (" ".join(name), count) if not is_count(name[-1]) else None
+    return None
+
+
+def _channel_rows(paragraphs: list[Paragraph]) -> tuple[Table, int] | None:
+    """A 소통 table written sideways (``계 12``, ``주민간담회 5`` …): a channel and its count a line."""
+    rows: list[tuple[str, str, int | None]] = []
+    for p in paragraphs:
+        found = _channel_row(p.full_text) if p.bullet is None else None
+        if found is None:
+            break
+        rows.append((*found, p.provenance.line))
+    if len(rows) < MIN_CHANNEL_ROWS:
+        return None
+    cells = [c for r, (name, count, line) in enumerate(rows)
+             for c in (_text_cell(r, 0, name, line), _text_cell(r, 1, count, line))]
+    return Table(rows=len(rows), cols=2, cells=cells, provenance=paragraphs[0].provenance), len(rows)
+
+
 def rebuild_channel_table(paragraphs: list[Paragraph]) -> tuple[Table, int] | None:
-    """The 소통 table from its flattened lines, and how many paragraphs it used."""
+    """The 소통 table from its flattened lines, and how many paragraphs it used: the channels on
+    the lines above a line of counts, or a channel and its count on each line."""
+    sideways = _channel_rows(paragraphs)
+    if sideways is not None:
+        return sideways
     for index in range(len(paragraphs) - 1, 0, -1):
         values = split_values(paragraphs[index].full_text)
         if values is None:
@@ -143,6 +258,8 @@ def _segments(paragraphs: list[Paragraph]) -> tuple[list[_Segment], list[Paragra
             continue
         if not segments:
             stray.append(p)
+        elif _repeats_main(p, segments):
+            segments[-1].main.append(p)
         elif YEAR_MARKER.match(p.text) and p.bullet is None:
             block = _YearBlock([p])
             depth = p.text.count("(") - p.text.count(")")
@@ -151,12 +268,28 @@ def _segments(paragraphs: list[Paragraph]) -> tuple[list[_Segment], list[Paragra
                 block.year_paragraphs.append(paragraphs[i])
                 depth += paragraphs[i].text.count("(") - paragraphs[i].text.count(")")
             segments[-1].years.append(block)
+        elif not segments[-1].years and _continues_year(p, segments):
+            segments[-1].years.append(_YearBlock([]))  # rows of the year the page break cut
+            _add_unit(segments[-1].years[-1].units, p)
         elif not segments[-1].years:
             segments[-1].main.append(p)
         else:
             _add_unit(segments[-1].years[-1].units, p)
         i += 1
     return segments, stray
+
+
+def _repeats_main(p: Paragraph, segments: list[_Segment]) -> bool:
+    """The 주요사업 cell written again on a new page (after the header written again)."""
+    text = squash(p.text)
+    return p.bullet is None and bool(text) and any(
+        text in (squash(" ".join(m.text for m in s.main)), *(squash(m.text) for m in s.main)) for s in segments[:-1])
+
+
+def _continues_year(p: Paragraph, segments: list[_Segment]) -> bool:
+    """A row under a header written again after a page break, before any year marker: it goes
+    on with the year the earlier page ended in."""
+    return any(s.years for s in segments[:-1]) and (p.bullet is not None or parse_status(p.text) is not None)
 
 
 def _add_unit(units: list[_Unit], p: Paragraph) -> None:
@@ -207,17 +340,23 @@ def rebuild_achievement_tables(paragraphs: list[Paragraph]) -> tuple[list[Table]
     """Tables rebuilt from flattened 목표달성 lines, and the paragraphs left over."""
     segments, stray = _segments(paragraphs)
     projects = _projects([y for s in segments for y in s.years])
-    tables = [_segment_table(segment, projects) for segment in segments if segment.years]
+    tables: list[Table] = []
+    main: list[Paragraph] = []
+    for segment in segments:
+        if segment.years:  # a page without the 주요사업 cell stands under the one before (a merged cell)
+            main = segment.main or main
+            tables.append(_segment_table(segment, projects, main))
     stray += [p for s in segments if not s.years for p in s.header + s.main]
     return tables, stray
 
 
-def _segment_table(segment: _Segment, projects: set[str]) -> Table:
+def _segment_table(segment: _Segment, projects: set[str], main_paragraphs: list[Paragraph]) -> Table:
     rows: list[list[Cell]] = []
     r = 1
     for block in segment.years:
-        rows.append([_cell(r, 1, block.year_paragraphs), _cell(r, 2, []), _cell(r, 3, [])])
-        r += 1
+        if block.year_paragraphs:  # none: rows that go on with the year of the page before
+            rows.append([_cell(r, 1, block.year_paragraphs), _cell(r, 2, []), _cell(r, 3, [])])
+            r += 1
         units = [piece for u in block.units for piece in _split_known_prefix(u, projects)]
         row_cells: list[_Unit] | None = None
         pending: list[list[_Unit]] = []
@@ -232,8 +371,8 @@ def _segment_table(segment: _Segment, projects: set[str]) -> Table:
             r += 1
     line = segment.header[0].provenance.line
     header = _header_cells(segment.header)
-    main = _cell(1, 0, [paragraph(" ".join(p.text.strip() for p in segment.main),
-                                  provenance=segment.main[0].provenance)] if segment.main else [],
+    main = _cell(1, 0, [paragraph(" ".join(p.text.strip() for p in main_paragraphs),
+                                  provenance=main_paragraphs[0].provenance)] if main_paragraphs else [],
                  rowspan=max(1, r - 1))
     cells = header + [main] + [c for row in rows for c in row]
     return Table(rows=r, cols=4, cells=cells, provenance=Provenance(line=line))

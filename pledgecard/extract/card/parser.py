@@ -40,7 +40,7 @@ class _Parts:
 def parse_cards(document: Document, source: Source, settings: ParserSettings = DEFAULT,
                 issuer: str | None = None) -> list[Card]:
     """The cards of a document; ``issuer`` names the government where a card names none."""
-    return [parse_layout(layout, source, issuer) for layout in split_cards(document, settings)]
+    return [parse_layout(layout, source, issuer, settings) for layout in split_cards(document, settings)]
 
 
 def split_list(value: str) -> list[str]:
@@ -60,10 +60,11 @@ def _value(values: dict[str, str], key: str) -> str | None:
     return close_spaced(value)
 
 
-def parse_layout(layout: CardLayout, source: Source, issuer: str | None = None) -> Card:
+def parse_layout(layout: CardLayout, source: Source, issuer: str | None = None,
+                 settings: ParserSettings = DEFAULT) -> Card:
     """One card from its parts; the Card is built once, from everything read."""
     parts = _Parts()
-    header = read_header(layout.header)
+    header = read_header(layout.header, settings)
     values = header.values
     parts.unplaced.extend(header.leftovers)
     if header.values or header.people:

@@ -46,8 +46,6 @@ class ParserSettings:
     max_heading_words: int = 24
     #: A kind line is at most this many characters, spaces removed.
     max_kind_chars: int = 40
-    #: A page number is at most this many digits (- 3 -, 3 / 12).
-    max_page_number_digits: int = 4
 
     def __hash__(self) -> int:
         return id(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pledgecard.extract.card.flattened import YEARLY_CELL_LINES, rebuild_cell_lines
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.card.tablewords import cell_text, find_columns
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
@@ -56,7 +57,7 @@ def yearly_of_table(table: Table, findings: list[Finding]) -> tuple[list[YearPla
 def read_yearly(blocks: list[Block], findings: list[Finding]) -> tuple[list[YearPlan], list[str]]:
     plans: list[YearPlan] = []
     leftovers: list[str] = []
-    for block in blocks:
+    for block in rebuild_cell_lines(blocks, YEARLY_CELL_LINES):  # a table written a cell per line
         if isinstance(block, Table):
             rows, rest = yearly_of_table(block, findings)
             plans.extend(rows)
