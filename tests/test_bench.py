@@ -64,7 +64,7 @@ def test_kordoc_not_run_is_said_and_skipped() -> None:
 
 
 SHIPPED_TEXT = [ROOT / "README.md", BENCH / "README.md", *sorted((ROOT / "docs").glob("*.md")),
-                BENCH / "bench_formats.py", BENCH / "bench_memory.py", *sorted((BENCH / "formats").glob("*.py"))]
+                *sorted(BENCH.glob("*.py")), *sorted((BENCH / "formats").glob("*.py"))]
 
 
 @pytest.mark.parametrize("path", SHIPPED_TEXT, ids=lambda p: str(p.relative_to(ROOT)))
