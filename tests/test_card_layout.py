@@ -120,3 +120,17 @@ def test_a_profile_with_its_own_header_labels() -> None:
     text = "시장 공약사업 관리카드\n공약명 청년 창업 지원\n관리번호 3-02\n책임부서 일자리경제과\n□ 사업개요\n"
     assert parse_text(text).cards[0].department is None
     assert parse_bytes(text.encode("utf-8"), "x.txt", settings=mine).cards[0].department == "일자리경제과"
+
+
+@pytest.mark.parametrize(("lines", "as_of"), [
+    pytest.param("□ 추진실적 (2025. 3. 31. 기준)\n◦ 착공", "2025-03-31", id="after-the-heading"),
+    pytest.param("□ 추진실적\n《2025. 6. 30. 기준》\n◦ 착공", "2025-06-30", id="double-brackets"),
+    pytest.param("□ 추진실적\n(2025. 3. 31. 기준)\n◦ 착공", "2025-03-31", id="own-line"),
+    pytest.param("□ 추진실적\n’25. 2분기 기준\n◦ 착공", "2025-Q2", id="quarter"),
+    pytest.param("□ 추진실적\n2025년 상반기\n◦ 착공", "2025-H1", id="half"),
+    pytest.param("□ 추진실적\n2025. 9월 말 현재\n◦ 착공", "2025-09", id="month-end"),
+])
+def test_as_of_markers_of_progress(lines: str, as_of: str) -> None:
+    card = one_card("시장 공약사업 관리카드\n" + HEADER + lines + "\n")
+    assert [block.as_of for block in card.progress] == [as_of]
+    assert card.as_of == as_of and card.card_id == f"3-02@{as_of}"
