@@ -67,7 +67,7 @@ def write_csvs(count: int, folder: Path) -> None:
 def load_sqlite(count: int, folder: Path) -> None:
     from pledgecard.db import DatabaseLoader
 
-    loader = DatabaseLoader(folder / "cards.sqlite")
+    loader = DatabaseLoader(folder / "cards.sqlite", compacted=True)
     for result in results(count):
         loader.add(result)
     loader.compact_into(folder / "compact.sqlite")

@@ -155,7 +155,7 @@ def convert_batch(
     try:
         for name in (SQLITE_NAME, f"{SQLITE_NAME}-wal", f"{SQLITE_NAME}-shm", f"{SQLITE_NAME}-journal"):
             writer.keep(name)
-        loaders = [DatabaseLoader(target) for target in targets]
+        loaders = [DatabaseLoader(target, compacted=target == targets[0]) for target in targets]
         for index, item in enumerate(items):
             result = _final(index, item, hashes[index], direct, store)
             if issuer:  # after the store: a kept result is the file's own, whatever the user says

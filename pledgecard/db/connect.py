@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, Table, create_engine, event, func, in
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
-from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlalchemy.schema import CreateIndex, CreateTable, DropIndex
 
 from pledgecard import __version__
 from pledgecard.db.schema import DATABASE_SCHEMA_VERSION, meta, metadata
@@ -85,6 +85,14 @@ def use_wal(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+
+
+def drop_secondary_indexes(engine: Engine) -> None:
+    """Drop the indexes that are not keys (a load that will be copied afresh is faster without)."""
+    with engine.begin() as connection:
+        for table in metadata.sorted_tables:
+            for index in sorted(table.indexes, key=lambda i: str(i.name)):
+                connection.execute(DropIndex(index, if_exists=True))
 
 
 def check_version(connection: Connection, name: str) -> bool:

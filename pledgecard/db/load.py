@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from pledgecard.db.compact import sorted_copy
-from pledgecard.db.connect import error_reason, open_database, shown, use_wal
+from pledgecard.db.connect import drop_secondary_indexes, error_reason, open_database, shown, use_wal
 from pledgecard.db.schema import FILE_TABLES, KEY_DIGITS, history
 from pledgecard.models import FileResult
 from pledgecard.outputs.columns import DEFINITIONS
@@ -99,9 +99,14 @@ class DatabaseWriteError(OSError):
 class DatabaseLoader:
     """Loads results into one database; :meth:`close` loads what is left."""
 
-    def __init__(self, target: str | Path) -> None:
+    def __init__(self, target: str | Path, compacted: bool = False) -> None:
+        """``compacted``: a SQLite database that :meth:`compact_into` will copy afresh, indexes
+        and all, at the end; it is loaded without its secondary indexes (faster), which the
+        copy rebuilds (after a killed run they are missing until a run completes)."""
         self.engine: Engine = open_database(target)
         use_wal(self.engine)
+        if compacted:
+            drop_secondary_indexes(self.engine)
         self.name = str(target) if self.engine.dialect.name == "sqlite" else shown(self.engine.url)
         self.pending: list[FileRows] = []
         self.pending_keys: set[str] = set()
@@ -137,7 +142,9 @@ class DatabaseLoader:
                            key=lambda row: str(row["file_key"]))
             claimed = set(connection.execute(
                 _insert_new(connection, files_table).returning(files_table.c.file_key), files).scalars())
-            new = [rows for rows in self.pending if rows["files"][0][0] in claimed]
+            # In key order too: neighbouring rows go to neighbouring index pages.
+            new = sorted((rows for rows in self.pending if rows["files"][0][0] in claimed),
+                         key=lambda rows: str(rows["files"][0][0]))
             for name, table in FILE_TABLES.items():
                 batch = [row for rows in new for row in rows[name]]
                 if name != "files" and batch:
