@@ -47,7 +47,7 @@ def database_url(target: str | Path) -> URL:
 
 def shown(url: URL) -> str:
     """The URL as a message shows it: never its password."""
-    return url.render_as_string(hide_password=True)
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
 def make_engine(target: str | Path, loading: bool = True) -> Engine:
