@@ -12,7 +12,7 @@ import pytest
 from pledgecard.extract import read_document
 from pledgecard.extract.document import Cell, Table
 from pledgecard.extract.pdf.grid import Grid, GridCell, with_open_sides, without_frames
-from pledgecard.extract.pdf.lines import Line, joined, wrapped
+from pledgecard.extract.pdf.lines import Line, join_wrapped, joined, wrapped
 from pledgecard.extract.pdf.page import read_page
 from pledgecard.pipeline import parse_bytes
 
@@ -36,8 +36,8 @@ FINANCE = [
     ["계", "89,873", "20,919", "22,410", "23,113", "23,431"],
     ["국비", "58,266", "13,600", "14,566", "15,023", "15,077"],
 ]
-CARD_BODY = ["□ 사업개요", "◦ 사업기간 : 2022~2027 년(6 년간)",
-             "◦ 총사업비 : 89,873 백만 원(국비 58,266, 도비 23,326, 시군비 8,281)", "□ 재원별 투자계획", UNIT]
+CARD_BODY = ["□ 사업개요", "◦ 사업기간 : 2022~2027년(6년간)",
+             "◦ 총사업비 : 89,873백만 원(국비 58,266, 도비 23,326, 시군비 8,281)", "□ 재원별 투자계획", UNIT]
 
 HEADER_FILES = [
     "lo-header-fit", "lo-header-wide", "lo-header-margin", "lo-header-beyond-page", "lo-header-thick",
@@ -123,6 +123,38 @@ def test_a_line_wrapped_when_the_next_word_would_not_have_fitted(
 def test_wrapped_lines_join_with_a_space_except_after_a_hyphen_in_a_word(
         text: str, continuation: str, expected: str) -> None:
     assert joined(text, continuation) == expected
+
+
+@pytest.mark.parametrize(("text", "end", "continuation", "ends_spaced", "expected"), [
+    pytest.param("22,000,000,", 99.5, "000", None, "22,000,000,000", id="number-cut-after-a-comma"),
+    pytest.param("3,600,000,0", 100.2, "00", None, "3,600,000,000", id="number-cut-inside-a-group"),
+    pytest.param("3,600,000", 99.0, ",000", None, "3,600,000,000", id="number-cut-before-a-comma"),
+    pytest.param("2023", 99.0, "2024", None, "2023 2024", id="two-numbers"),
+    pytest.param("1,234", 99.0, "567", None, "1,234 567", id="two-grouped-numbers"),
+    pytest.param("디지털헬스케", 98.7, "어 메카 육성", None, "디지털헬스케어 메카 육성", id="word-cut-at-the-edge"),
+    pytest.param("국가혁신클러스터", 93.9, "사업 추진", None, "국가혁신클러스터 사업 추진",
+                 id="word-short-of-the-edge"),
+    pytest.param("이행 후", 99.5, "계속 추진", None, "이행 후 계속 추진", id="several-words"),
+    pytest.param("기본 및 실시설계 완료", 90.0, "(2023.11.)", False, "기본 및 실시설계 완료(2023.11.)",
+                 id="text-layer-no-space"),
+    pytest.param("장비 10종", 90.0, "계약 완료", True, "장비 10종 계약 완료", id="text-layer-space"),
+    pytest.param("22,000,00", 99.5, "0,000", False, "22,000,000,000", id="text-layer-cut-number"),
+])
+def test_a_wrapped_cell_is_one_value(
+        text: str, end: float, continuation: str, ends_spaced: bool | None, expected: str) -> None:
+    above = Line(text=text, x0=0.0, x1=end, top=0.0, bottom=10.0, size=10.0, ends_spaced=ends_spaced)
+    below = Line(text=continuation, x0=0.0, x1=40.0, top=12.0, bottom=22.0, size=10.0,
+                 first_char=5.4 if continuation[0].isdigit() or continuation[0] == "," else 9.5)
+    assert join_wrapped(text, above, below, right_edge=100.0) == expected
+
+
+def test_numbers_wrapped_in_their_cells_give_the_finance_table() -> None:
+    path = DATA / "roundtrip" / "bad-sums-1.hwp-ingest.pdf"
+    finance = next(b for b in read_document(path, path.read_bytes()).blocks if isinstance(b, Table) and b.cols == 8)
+    assert finance.row_texts()[2][:4] == ["계", "22,000,000,000", "-", "3,600,000,000"]
+    assert finance.row_texts()[5][3] == "600,000,000"
+    card = parse_bytes(path.read_bytes(), path.name).cards[0]
+    assert len(card.finance.cells) > 0
 
 
 @pytest.mark.parametrize(("positions", "starts", "ends", "expected"), [

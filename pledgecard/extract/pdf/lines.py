@@ -2,22 +2,32 @@
 
 Korean PDFs printed from HWP place every glyph on its own and draw no space glyphs,
 and justified lines stretch the gaps. A gap is a word space when it is wider than the
-line's typical gap by a share of the font size: a line stretched letter by letter
-(``사 업 화 지 원``) has uniform gaps and stays one word.
+line's typical gap by a share of the font size, and by half of it again: a line stretched
+letter by letter (``사 업 화 지 원``) has uniform gaps and stays one word.
+
+A producer that writes space glyphs (LibreOffice) is taken at its word: there a space is
+where the text layer has one, between two glyphs or at the end of a wrapped line (a line
+wrapped inside a word or a number has none), whatever the gap. LibreOffice sets a gap of about 2 pt
+between digits or Latin and Hangul (``2022~2027년``) that geometry would read as a space.
+Only a gap wider than a tab's (``TAB_SHARE``) is a space without a glyph there.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
 
-from pledgecard.extract.pdf.page import Char
+from pledgecard.extract.pdf.page import SPACE, Char
 from pledgecard.vocab import BULLET_LEVELS
 
 #: A gap wider than the line's typical gap by this share of the font size is a space.
 SPACE_SHARE = 0.22
+#: In a line stretched letter by letter, a space is also this many times its letter gap (the
+#: gaps around narrow Latin letters vary: ``생 활 S O C`` is one word).
+STRETCHED_SPACE = 1.5
 #: The quantile of a line's gaps taken as the gap between letters of a word.
 LETTER_GAP_QUANTILE = 0.25
 #: With fewer gaps than this in a line, the typical gap is taken as zero.
@@ -28,6 +38,15 @@ SAME_LINE_SHARE = 0.5
 FILLED_SHARE = 1.5
 #: A vertical gap wider than this share of the font size starts a new paragraph.
 PARAGRAPH_GAP_SHARE = 0.9
+#: A line cut inside a word is set out to within this share of the font size of the edge.
+BROKEN_ROOM_SHARE = 0.3
+#: A number grouped in thousands, as a cut number must make once joined (a unit may follow).
+_GROUPED_NUMBER = re.compile(r"[-+(]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\D*")
+#: A number cut by a cell's edge may end or go on with one of these (``1,234,`` / ``567``).
+NUMBER_MARKS = (",", ".")
+#: Where the text layer writes spaces, a gap wider than this share of the font size is one
+#: all the same (text set apart by a tab stop).
+TAB_SHARE = 1.0
 #: The width of a word space, as a share of the font size, when asking whether a word fits.
 WORD_SPACE_SHARE = 0.25
 
@@ -42,6 +61,11 @@ class Line:
     size: float
     #: Width of the line's first word: had it fitted at the end of the line above, it would be there.
     first_word: float = 0.0
+    #: Width of the line's first character: had it fitted, a word broken at the edge would go on.
+    first_char: float = 0.0
+    #: Whether the text layer has a space glyph at the end of the line (a wrap at a word space);
+    #: None where the producer writes no spaces.
+    ends_spaced: bool | None = None
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
@@ -66,11 +90,32 @@ def typical_gap(gaps: list[float]) -> float:
     return max(ordered[int(LETTER_GAP_QUANTILE * (len(ordered) - 1))], 0.0)
 
 
-def space_before(chars: list[Char]) -> list[bool]:
-    """For each character after the first, whether a word space precedes it."""
+def written_spaces(chars: list[Char]) -> tuple[list[Char], list[bool], bool]:
+    """A line's characters (left to right, space glyphs among them) as its glyphs, whether a
+    space glyph stands before each glyph after the first, and whether one ends the line."""
+    glyphs: list[Char] = []
+    before: list[bool] = []
+    pending = False
+    for char in chars:
+        if char.text == SPACE:
+            pending = True
+            continue
+        if glyphs:
+            before.append(pending)
+        glyphs.append(char)
+        pending = False
+    return glyphs, before, pending
+
+
+def space_before(chars: list[Char], written: list[bool] | None = None) -> list[bool]:
+    """For each character after the first, whether a word space precedes it: where the
+    producer writes space glyphs (``written``, see the module), else from the line's gaps."""
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(chars)]
+    if written is not None:
+        return [space or gap > TAB_SHARE * char.size for space, gap, char in zip(written, gaps, chars[1:], strict=True)]
     typical = typical_gap(gaps)
-    return [gap - typical > SPACE_SHARE * char.size for gap, char in zip(gaps, chars[1:], strict=True)]
+    return [gap - typical > SPACE_SHARE * char.size and gap > STRETCHED_SPACE * typical
+            for gap, char in zip(gaps, chars[1:], strict=True)]
 
 
 def _text(chars: list[Char], spaces: list[bool]) -> str:
@@ -82,26 +127,36 @@ def _text(chars: list[Char], spaces: list[bool]) -> str:
     return "".join(parts)
 
 
-def line_text(chars: list[Char]) -> str:
-    return _text(chars, space_before(chars))
+def line_text(chars: list[Char], text_spaces: bool = False) -> str:
+    """The text of one line's characters, left to right (space glyphs among them where
+    ``text_spaces``: the producer writes them)."""
+    glyphs, written, _ = written_spaces(chars)
+    return _text(glyphs, space_before(glyphs, written if text_spaces else None))
 
 
-def make_line(chars: list[Char]) -> Line:
-    spaces = space_before(chars)
-    word_end = spaces.index(True) if True in spaces else len(chars) - 1
+def make_line(chars: list[Char], text_spaces: bool = False) -> Line | None:
+    """One line of characters sorted left to right; None when it holds only space glyphs."""
+    glyphs, written, trailing = written_spaces(chars)
+    if not glyphs:
+        return None
+    spaces = space_before(glyphs, written if text_spaces else None)
+    word_end = spaces.index(True) if True in spaces else len(glyphs) - 1
     return Line(
-        text=_text(chars, spaces),
-        x0=min(c.x0 for c in chars),
-        x1=max(c.x1 for c in chars),
-        top=min(c.top for c in chars),
-        bottom=max(c.bottom for c in chars),
-        size=median(c.size for c in chars),
-        first_word=chars[word_end].x1 - chars[0].x0,
+        text=_text(glyphs, spaces),
+        x0=min(c.x0 for c in glyphs),
+        x1=max(c.x1 for c in glyphs),
+        top=min(c.top for c in glyphs),
+        bottom=max(c.bottom for c in glyphs),
+        size=median(c.size for c in glyphs),
+        first_word=glyphs[word_end].x1 - glyphs[0].x0,
+        first_char=glyphs[0].x1 - glyphs[0].x0,
+        ends_spaced=trailing if text_spaces else None,
     )
 
 
-def lines_of(chars: list[Char]) -> list[Line]:
-    return [make_line(group) for group in group_lines(chars) if group]
+def lines_of(chars: list[Char], text_spaces: bool = False) -> list[Line]:
+    """The lines of ``chars``; ``text_spaces``: the producer writes space glyphs (see the module)."""
+    return [line for group in group_lines(chars) if (line := make_line(group, text_spaces)) is not None]
 
 
 def wrapped(previous: Line, line: Line, right_edge: float) -> bool:
@@ -111,12 +166,37 @@ def wrapped(previous: Line, line: Line, right_edge: float) -> bool:
             or previous.x1 + WORD_SPACE_SHARE * line.size + line.first_word > right_edge)
 
 
-def joined(text: str, continuation: str) -> str:
-    """A wrapped line and the line it continues, with a space between them, none where the line
-    broke after a hyphen inside a word or number (``033-249-`` + ``3477``)."""
+def broke_inside_a_word(previous: Line, line: Line, right_edge: float) -> bool:
+    """Whether the edge cut a word in two: ``previous`` is one word set out to the edge
+    (``BROKEN_ROOM_SHARE``) and ``line`` goes on with it. A number must make one number grouped
+    in thousands once joined (``22,000,000,`` / ``000``, ``3,600,000`` / ``,000``; ``2023`` /
+    ``2024`` stay two); a word (``디지털헬스케`` / ``어``) must have had no room left for the next
+    letter. A line of several words wrapped at a space, and so did a word ending short of the edge."""
+    last, first = previous.text[-1:], line.text[:1]
+    if " " in previous.text or previous.x1 < right_edge - BROKEN_ROOM_SHARE * previous.size:
+        return False
+    if (last.isdigit() or last in NUMBER_MARKS) and (first.isdigit() or first in NUMBER_MARKS):
+        return _GROUPED_NUMBER.fullmatch(previous.text + line.text.split(" ")[0]) is not None
+    return last.isalnum() and first.isalnum() and previous.x1 + line.first_char > right_edge
+
+
+def joined(text: str, continuation: str, broken: bool = False) -> str:
+    """A wrapped line and the line it continues, with a space between them, none where the edge
+    cut a word (``broken``) or the line broke after a hyphen inside a word or number
+    (``033-249-`` + ``3477``)."""
+    if broken:
+        return text + continuation
     if len(text) > 1 and text[-1] == "-" and text[-2].isalnum() and continuation[:1].isalnum():
         return text + continuation
     return f"{text} {continuation}"
+
+
+def join_wrapped(text: str, previous: Line | None, line: Line, right_edge: float) -> str:
+    """``text`` (ending with ``previous``) and ``line`` that continues it: with a space where the
+    text layer writes one at the break, else as ``joined`` decides from the text and geometry."""
+    if previous is not None and previous.ends_spaced is not None:
+        return f"{text} {line.text}" if previous.ends_spaced else text + line.text
+    return joined(text, line.text, previous is not None and broke_inside_a_word(previous, line, right_edge))
 
 
 def join_paragraphs(
@@ -136,7 +216,7 @@ def join_paragraphs(
         )
         if continues and paragraphs:
             text, first = paragraphs[-1]
-            paragraphs[-1] = (joined(text, line.text), first)
+            paragraphs[-1] = (join_wrapped(text, previous, line, right_edge), first)
         else:
             paragraphs.append((line.text, line))
         previous = line

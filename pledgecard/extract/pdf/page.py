@@ -1,5 +1,8 @@
 """What a PDF page holds, read once with pdfium: characters with boxes, ruling segments.
 
+The characters include the space glyphs a producer wrote (``SPACE``), never the spaces pdfium
+makes up from gaps: where they are, they say where the words are (see ``lines``).
+
 Coordinates are turned top-down (``top`` grows down the page), as a reader reads.
 """
 
@@ -24,6 +27,8 @@ LINE_SEGMENTS = 2
 #: A stroked line whose box is this many times longer than thick is a rule, however thick.
 ELONGATED = 4.0
 _SKIP = frozenset("\r\n\x00\ufffe\uffff")
+#: The text of a space glyph in the text layer (any white space the producer wrote).
+SPACE = " "
 
 
 @dataclass(slots=True)
@@ -67,6 +72,11 @@ class PageContent:
     segments: list[Segment]
     images: int
 
+    @property
+    def writes_spaces(self) -> bool:
+        """Whether the producer wrote space glyphs (LibreOffice does, HWP printers do not)."""
+        return any(char.text == SPACE for char in self.chars)
+
 
 def read_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     textpage = page.get_textpage()
@@ -81,8 +91,10 @@ def read_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
             if code == 0 or code > 0x10FFFF:
                 continue
             text = chr(code)
-            if text in _SKIP or text.isspace() or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+            if text in _SKIP or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
                 continue
+            if text.isspace():
+                text = SPACE  # a space glyph the producer wrote, not one pdfium made up from a gap
             if not pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top):
                 continue
             if pdfium_c.FPDFText_GetLooseCharBox(raw, index, loose):

@@ -1,5 +1,6 @@
 """The PDF reader: body text outside the table boxes, tables from ruling lines with merged
-cells as spans, tables continued across a page break joined, page furniture dropped.
+cells as spans, tables continued across a page break joined, page furniture (running
+headers, page numbers) set aside in ``Document.furniture``, never lost.
 
 One engine (pdfium, through pypdfium2) reads characters and rules once per page; the rest
 is geometry. A page with no text layer is a ``pdf.no_text_layer`` finding; a PDF with no
@@ -61,17 +62,22 @@ class _Builder:
     """Blocks of one document, page by page, with what joining a continued table needs: the
     column rules and the page of the last table part added."""
 
-    def __init__(self) -> None:
+    def __init__(self, text_spaces: bool) -> None:
+        self.text_spaces = text_spaces
         self.blocks: list[Block] = []
         self.last_columns: list[float] | None = None
         self.last_page = 0
         self.tables = 0
+        #: The header rows a continued table wrote again, set aside when the parts were joined.
+        self.furniture: list[Paragraph] = []
 
     def add_table(self, grid: Grid, chars: list[Char], page: int) -> None:
-        table = grid_table(grid, chars, page, self.tables)
+        table = grid_table(grid, chars, page, self.tables, self.text_spaces)
         last = self.blocks[-1] if self.blocks else None
         continues = isinstance(last, Table) and self.last_page == page - 1 and _same_columns(self.last_columns, grid.xs)
         if continues and isinstance(last, Table):
+            repeated = repeated_header_rows(last, table)
+            self.furniture.extend(p for c in table.cells if c.row < repeated for p in c.paragraphs)
             self.blocks[-1] = join_tables(last, table)
         else:
             self.tables += 1
@@ -83,7 +89,7 @@ def _same_columns(a: list[float] | None, b: list[float]) -> bool:
     return a is not None and len(a) == len(b) and all(abs(x - y) <= SAME_COLUMNS for x, y in zip(a, b, strict=True))
 
 
-def grid_table(grid: Grid, chars: list[Char], page: int, index: int) -> Table:
+def grid_table(grid: Grid, chars: list[Char], page: int, index: int, text_spaces: bool = False) -> Table:
     by_cell: dict[tuple[int, int], list[Char]] = {}
     for char in chars:
         holder = grid.cell_at(char.cx, char.cy)
@@ -91,7 +97,7 @@ def grid_table(grid: Grid, chars: list[Char], page: int, index: int) -> Table:
             by_cell.setdefault((holder.row, holder.col), []).append(char)
     cells = []
     for gc in grid.cells:
-        lines = lines_of(by_cell.get((gc.row, gc.col), []))
+        lines = lines_of(by_cell.get((gc.row, gc.col), []), text_spaces)
         padding = (lines[0].x0 - gc.x0) if lines else 0.0
         where = provenance(page=page, table=index, row=gc.row, col=gc.col)
         paragraphs = [make_paragraph(text, where) for text, _ in
@@ -102,10 +108,15 @@ def grid_table(grid: Grid, chars: list[Char], page: int, index: int) -> Table:
                  provenance=Provenance(page=page, table=index))
 
 
+def repeated_header_rows(first: Table, second: Table) -> int:
+    """How many rows atop ``second`` (the next page's part of ``first``) repeat its header."""
+    return 1 if first.row_texts()[:1] == second.row_texts()[:1] and second.rows > 1 else 0
+
+
 def join_tables(first: Table, second: Table) -> Table:
     """A table continued on the next page: its repeated header row dropped, rows appended,
     and a merged cell that the page break cut (an empty cell under it) made whole again."""
-    skip = 1 if first.row_texts()[:1] == second.row_texts()[:1] and second.rows > 1 else 0
+    skip = repeated_header_rows(first, second)
     grid = first.grid()
     cells = [c.model_copy() for c in first.cells]
     anchors = {id(c): i for i, c in enumerate(first.cells)}
@@ -158,20 +169,24 @@ class PdfReader(Reader):
             reason = "scanned PDF with no text layer (OCR is not supported)" if any(p.images for p in pages) \
                 else "PDF without any text"
             raise ReadError(reason)
+        text_spaces = any(p.writes_spaces for p in pages)
         laid_out = []
         for page in pages:
             grids = find_grids(page.segments)
             body_chars = [c for c in page.chars if not any(g.contains(c.cx, c.cy) for g in grids)]
-            laid_out.append((page, grids, lines_of(body_chars)))
+            laid_out.append((page, grids, lines_of(body_chars, text_spaces)))
         furniture = running_furniture([(p, lines) for p, _, lines in laid_out])
         body = [(p, g, [ln for ln in lines if not _dropped(ln, p, furniture)]) for p, g, lines in laid_out]
+        dropped = [paragraph(ln.text, provenance=provenance(page=p.number))
+                   for p, _, lines in laid_out for ln in lines if _dropped(ln, p, furniture)]
         all_lines = [ln for _, _, lines in body for ln in lines]
         right_edge = max((ln.x1 for ln in all_lines), default=0.0)
         left_edge = min((ln.x0 for ln in all_lines), default=0.0)
-        builder = _Builder()
+        builder = _Builder(text_spaces)
         for page, grids, lines in body:
             _page_blocks(page, grids, lines, right_edge, left_edge, builder)
-        return Document(path=str(path), format="pdf", blocks=builder.blocks, findings=findings)
+        return Document(path=str(path), format="pdf", blocks=builder.blocks, findings=findings,
+                        furniture=sorted([*dropped, *builder.furniture], key=lambda p: p.provenance.page or 0))
 
 
 def _dropped(line: Line, page: PageContent, furniture: set[str]) -> bool:
