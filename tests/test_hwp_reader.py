@@ -243,6 +243,53 @@ def test_automatic_paragraph_numbers() -> None:
     assert "2.1. Seed 찾기" in outline
 
 
+@pytest.mark.parametrize("path", READABLE, ids=lambda p: p.name)
+def test_outline_levels_match_pyhwp(path: Path) -> None:
+    """Each top-level paragraph's outline level is its PARA_SHAPE's (head shape 개요, level + 1), as pyhwp reads it."""
+    xmlmodel = pytest.importorskip("hwp5.xmlmodel")
+    binmodel = pytest.importorskip("hwp5.binmodel")
+    hwp = xmlmodel.Hwp5File(str(path))
+    flags = [m["content"]["parashapeflags"] for m in hwp.docinfo.models() if m["type"] is binmodel.ParaShape]
+    text = hwp.text if hwp.header.flags.distributable else hwp.bodytext
+    expected: dict[tuple[int | None, int | None], int | None] = {}
+    for number, section in enumerate(text.sections):
+        top = [m["content"] for m in section.models() if m["type"] is binmodel.Paragraph and m["level"] == 0]
+        for index, content in enumerate(top):
+            shape = flags[content["parashape_id"]]
+            outline = shape.head_shape == binmodel.ParaShape.HeadShape.OUTLINE
+            expected[number, index] = shape.level + 1 if outline else None
+    actual = {(p.provenance.section, p.provenance.paragraph): p.outline for p in read(path.name).paragraphs()}
+    assert actual == {key: expected[key] for key in actual}
+
+
+@pytest.mark.parametrize(("name", "levels"), [
+    ("ohah-hwpjs__distribution.hwp", {"배포용 문서": 1, "1. 배포용 문서 데이터": 2, "2.1. Seed 찾기": 3}),
+    ("hahnlee-hwpjs__basicsReport.hwp",
+     {"1. 본문 중제목 (본문 중제목)": 1, "1.2. 본문 소제목: Title(본문소제목)": None}),
+])
+def test_outline_levels_of_real_files(name: str, levels: dict[str, int | None]) -> None:
+    """개요 paragraphs at their levels; a 문단 번호 paragraph (1.2.) is no outline."""
+    found = {p.text: p.outline for p in all_paragraphs(read(name).blocks)}
+    assert {text: found[text] for text in levels} == levels
+
+
+OUTLINE = DATA / "outline"
+OUTLINE_HWP = [e for e in json.loads((OUTLINE / "manifest.json").read_text(encoding="utf-8"))
+               if e["file"].endswith(".hwp")]
+
+
+@pytest.mark.parametrize("entry", OUTLINE_HWP, ids=lambda e: e["file"])
+def test_outline_headings_written_by_hwp_converter_ai(entry: dict[str, str]) -> None:
+    """Headings given 개요 1's PARA_SHAPE: outline 1, numbered by the outline numbering or not at all."""
+    path = OUTLINE / entry["file"]
+    paragraphs = all_paragraphs(HwpReader().read(path, path.read_bytes()).blocks)
+    outlined = [p.text for p in paragraphs if p.outline is not None]
+    assert {p.outline for p in paragraphs} == {None, 1}
+    last = "참고자료" if entry["variant"] == "glyphless" else "7. 참고자료"
+    assert len(outlined) == 7 and outlined[-1] == last
+    assert outlined[0] == ("사업개요" if entry["variant"] == "glyphless" else "1. 사업개요")
+
+
 def _level(code: int, template: str) -> bytes:
     return struct.pack("<IhHI", code << 5, 0, 50, 0) + struct.pack("<H", len(template)) + template.encode("utf-16le")
 

@@ -271,6 +271,59 @@ def test_features_bullets_and_depth(feature_blocks: list[Paragraph | Table]) -> 
     assert (by_text["끝 문단"].bullet, by_text["끝 문단"].depth) == ("-", 0)
 
 
+def test_features_outline_level(feature_blocks: list[Paragraph | Table]) -> None:
+    """Only the outline paragraph (hh:heading type="OUTLINE" level="0") has an outline level."""
+    levels = {p.full_text: p.outline for p in all_paragraphs(feature_blocks)}
+    assert levels.pop("I. 사업 개요") == 1
+    assert set(levels.values()) == {None}  # bullets and paragraph numbers are no outline
+
+
+_HEADING_PR = '<hh:paraPr id="{id}"><hh:heading type="{type}" idRef="{ref}" level="{level}"/></hh:paraPr>'
+#: paraPr id -> (heading type, level): outline levels 0, 2 and 6, a paragraph number, none.
+_PARA_PRS = {"1": ("OUTLINE", 0), "2": ("OUTLINE", 2), "3": ("OUTLINE", 6), "4": ("NUMBER", 1), "5": ("NONE", 0)}
+
+
+def _outline_package() -> bytes:
+    pr = "".join(_HEADING_PR.format(id=i, type=t, ref="0" if t == "OUTLINE" else "1", level=level)
+                 for i, (t, level) in _PARA_PRS.items())
+    header = ('<?xml version="1.0" encoding="UTF-8"?><hh:head xmlns:hh="http://www.hancom.co.kr/hwpml/2011/head">'
+              f'<hh:refList><hh:paraProperties itemCnt="5">{pr}</hh:paraProperties></hh:refList></hh:head>')
+    body = "".join(f'<hp:p paraPrIDRef="{i}"><hp:run><hp:t>문단 {i}<hp:lineBreak/>둘째 줄 {i}</hp:t></hp:run></hp:p>'
+                   for i in [*_PARA_PRS, "9"])
+    cell = ('<hp:p><hp:run><hp:tbl rowCnt="1" colCnt="1"><hp:tr><hp:tc><hp:subList>'
+            '<hp:p paraPrIDRef="2"><hp:run><hp:t>셀 개요</hp:t></hp:run></hp:p>'
+            '</hp:subList><hp:cellAddr colAddr="0" rowAddr="0"/></hp:tc></hp:tr></hp:tbl></hp:run></hp:p>')
+    return build({"Contents/header.xml": header, "Contents/section0.xml": section(body + cell)})
+
+
+def test_outline_level_from_the_paragraph_properties() -> None:
+    """hh:heading type="OUTLINE" level="N" is outline level N + 1, on every line of the paragraph,
+    in table cells too; a paragraph number, no heading and an unknown paraPr are no outline."""
+    paragraphs = all_paragraphs(read_bytes(_outline_package()).blocks)
+    assert [(p.text, p.outline) for p in paragraphs] == [
+        ("문단 1", 1), ("둘째 줄 1", 1), ("문단 2", 3), ("둘째 줄 2", 3), ("문단 3", 7), ("둘째 줄 3", 7),
+        ("문단 4", None), ("둘째 줄 4", None), ("문단 5", None), ("둘째 줄 5", None),
+        ("문단 9", None), ("둘째 줄 9", None), ("셀 개요", 3)]
+
+
+OUTLINE = DATA / "outline"
+OUTLINE_MANIFEST = json.loads((OUTLINE / "manifest.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("entry", [e for e in OUTLINE_MANIFEST if e["file"].endswith(".hwpx")],
+                         ids=lambda e: e["file"])
+def test_outline_headings_written_by_python_hwpx(entry: dict[str, object]) -> None:
+    """The card's headings are 개요 1 paragraphs (none in the plain variant); nothing else is."""
+    name = str(entry["file"])
+    paragraphs = all_paragraphs(read_document(OUTLINE / name, (OUTLINE / name).read_bytes()).blocks)
+    outlined = [p.text for p in paragraphs if p.outline is not None]
+    assert {p.outline for p in paragraphs} == ({None} if entry["variant"] == "plain" else {None, 1})
+    if entry["variant"] == "glyphless":
+        assert outlined[-1] == "참고자료" and len(outlined) == 7
+    elif entry["variant"] == "numbered":
+        assert outlined[-1] == "7. 참고자료" and len(outlined) == 7
+
+
 def test_features_table_cells(feature_blocks: list[Paragraph | Table]) -> None:
     table = next(b for b in feature_blocks if isinstance(b, Table))
     assert (table.rows, table.cols) == (2, 2)
