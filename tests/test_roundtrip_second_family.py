@@ -30,12 +30,6 @@ KNOWN_GAPS: dict[tuple[str, Any], str] = {
     ("heading", "none"): "a bare `추진실적` line is not a heading: the progress blocks are lost (card_id '3-07')",
     ("table", "flattened"): "a flattened 연도별 추진계획 및 실적 table (one cell per line) is not rebuilt "
                             "(yearly#len 0; its header cells go to unplaced)",
-    ("table", "aligned"): "a source merged over its 계획/확보/집행 rows is blank below its first row in aligned "
-                          "columns: those rows go to the next source (finance.cells[7].category 'national')",
-    ("table", "tsv"): "a source merged over its 계획/확보/집행 rows is an empty cell below its first row: those "
-                      "rows go to the next source (finance.cells[7].category 'national')",
-    ("table", "markdown"): "a source merged over its 계획/확보/집행 rows is an empty cell below its first row: "
-                           "those rows go to the next source (finance.cells[7].category 'national')",
     ("furniture", "table_break"): "a finance table cut inside a source's 계획/확보/집행 rows (header repeated): the "
                                   "rows after the break go to the next source (finance.cells[49].category)",
     ("orientation", "columns"): "a finance table with sources as columns: read as one source 'other' "
