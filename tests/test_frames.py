@@ -96,6 +96,16 @@ def test_a_channel_named_like_a_total_is_one_whatever_its_spelling() -> None:
     assert pledgecard.frames([card])["communication"]["is_total"].tolist() == [True]
 
 
+def test_frames_of_a_folder_give_text_without_the_csv_apostrophe(tmp_path: Path) -> None:
+    texts = ["=1+1", "-cmd", "'quoted", "- 항목", "plain", None]
+    rows = [{"card_id": "1-01", "source_path": "x.txt", "section": "plans", "path": f"plans[{n}]", "level": 1,
+             "marker": "-", "text": text} for n, text in enumerate(texts)]
+    (tmp_path / "items.csv").write_text(rows_to_csv("items", rows), encoding="utf-8-sig")
+    assert "'=1+1" in (tmp_path / "items.csv").read_text(encoding="utf-8-sig")
+    frame = pledgecard.frames(tmp_path)["items"]
+    assert frame["text"].tolist() == ["=1+1", "-cmd", "'quoted", "- 항목", "plain", pd.NA]
+
+
 def test_frames_of_a_folder_without_tables_says_so(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no output tables"):
         pledgecard.frames(tmp_path)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pledgecard.models import Card, FileResult
 from pledgecard.outputs.columns import DEFINITIONS, TABLES
-from pledgecard.outputs.tables import rows_for
+from pledgecard.outputs.tables import excel_safe, rows_for
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,6 +58,19 @@ def table_csv_dtypes(name: str) -> dict[str, str]:
     return DEFINITIONS[name].dtypes()
 
 
+def _unescaped(column: pd.Series) -> pd.Series:
+    """Text as the card has it: the apostrophe the CSV put before formula-like text removed
+    (only where :func:`excel_safe` would have put it, so a text that starts with one keeps it)."""
+    marked = column.str.startswith("'").fillna(False).astype(bool)
+    if not marked.any():
+        return column
+    rest = column[marked].str.slice(1)
+    escaped = rest.map(lambda text: excel_safe(text) != text).astype(bool)
+    result = column.copy()
+    result[escaped[escaped].index] = rest[escaped]
+    return result
+
+
 def _read_folder(folder: Path) -> dict[str, pd.DataFrame]:
     import pandas as pd
 
@@ -66,8 +79,11 @@ def _read_folder(folder: Path) -> dict[str, pd.DataFrame]:
         path = folder / f"{name}.csv"
         if path.is_file():
             # Only an empty cell is missing: a text cell that says NA or null keeps its words.
-            found[name] = pd.read_csv(path, encoding="utf-8-sig", dtype=table_csv_dtypes(name),
-                                      keep_default_na=False, na_values=[""])
+            frame = pd.read_csv(path, encoding="utf-8-sig", dtype=table_csv_dtypes(name),
+                                keep_default_na=False, na_values=[""])
+            for column in (c.name for c in DEFINITIONS[name].columns if c.type == "text"):
+                frame[column] = _unescaped(frame[column])
+            found[name] = frame
     if not found:
         raise FileNotFoundError(f"{folder}: no output tables (cards.csv …) in it")
     return found
