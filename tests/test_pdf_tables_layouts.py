@@ -139,6 +139,13 @@ def test_wrapped_lines_join_with_a_space_except_after_a_hyphen_in_a_word(
                  id="text-layer-no-space"),
     pytest.param("장비 10종", 90.0, "계약 완료", True, "장비 10종 계약 완료", id="text-layer-space"),
     pytest.param("22,000,00", 99.5, "0,000", False, "22,000,000,000", id="text-layer-cut-number"),
+    pytest.param("3,600,000", 99.2, ",000", False, "3,600,000,000", id="text-layer-number-before-its-comma"),
+    pytest.param("확산운영 추", 99.6, "진(참여", False, "확산운영 추진(참여", id="text-layer-hangul-cut"),
+    pytest.param("의료기관 126곳,", 98.2, "참여인원", False, "의료기관 126곳, 참여인원",
+                 id="text-layer-dropped-after-comma"),
+    pytest.param("500대 추가, 대여소", 99.9, "50개소", False, "500대 추가, 대여소 50개소",
+                 id="text-layer-dropped-before-a-number"),
+    pytest.param("기업유치(8", 96.2, "개사)", False, "기업유치(8개사)", id="text-layer-room-left"),
 ])
 def test_a_wrapped_cell_is_one_value(
         text: str, end: float, continuation: str, ends_spaced: bool | None, expected: str) -> None:

@@ -44,6 +44,11 @@ BROKEN_ROOM_SHARE = 0.3
 _GROUPED_NUMBER = re.compile(r"[-+(]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\D*")
 #: A number cut by a cell's edge may end or go on with one of these (``1,234,`` / ``567``).
 NUMBER_MARKS = (",", ".")
+#: The width of a space glyph, as a share of the font size: a line ending closer to the edge
+#: had no room for the space that would have ended it.
+SPACE_GLYPH_SHARE = 0.35
+#: A line ending with one of these, filled to the edge, was cut at a space it dropped.
+AFTER_PUNCTUATION = (",", ";", ":", ")")
 #: Where the text layer writes spaces, a gap wider than this share of the font size is one
 #: all the same (text set apart by a tab stop).
 TAB_SHARE = 1.0
@@ -191,12 +196,30 @@ def joined(text: str, continuation: str, broken: bool = False) -> str:
     return f"{text} {continuation}"
 
 
+def dropped_space(text: str, continuation: str) -> bool:
+    """Whether a line filled to the edge with no space glyph at its end most likely dropped the
+    space that did not fit: after a comma or a closing bracket before a word (``126곳,`` /
+    ``참여인원``), or between Hangul and a number (``대여소`` / ``50개소``). LibreOffice breaks
+    Hangul between any two syllables (``진료지`` / ``원``), and a number before its comma."""
+    last, first = text[-1:], continuation[:1]
+    return (last in AFTER_PUNCTUATION and first.isalnum()) or (_is_hangul(last) and first.isdigit())
+
+
+def _is_hangul(char: str) -> bool:
+    return "가" <= char <= "힣"
+
+
 def join_wrapped(text: str, previous: Line | None, line: Line, right_edge: float) -> str:
-    """``text`` (ending with ``previous``) and ``line`` that continues it: with a space where the
-    text layer writes one at the break, else as ``joined`` decides from the text and geometry."""
-    if previous is not None and previous.ends_spaced is not None:
-        return f"{text} {line.text}" if previous.ends_spaced else text + line.text
-    return joined(text, line.text, previous is not None and broke_inside_a_word(previous, line, right_edge))
+    """``text`` (ending with ``previous``) and ``line`` that continues it. Where the producer
+    writes space glyphs, a line ending with one wrapped at a space, one that left room for a
+    space wrapped inside a word or before a bracket (``실`` / ``시설계``, ``완료`` / ``(2023.11.)``),
+    and one filled to the edge may have dropped the space that did not fit (``dropped_space``).
+    Without space glyphs, ``joined`` decides from the text and geometry."""
+    if previous is None or previous.ends_spaced is None:
+        return joined(text, line.text, previous is not None and broke_inside_a_word(previous, line, right_edge))
+    filled = previous.x1 + SPACE_GLYPH_SHARE * previous.size > right_edge
+    space = previous.ends_spaced or (filled and dropped_space(text, line.text))
+    return f"{text} {line.text}" if space else text + line.text
 
 
 def join_paragraphs(
