@@ -155,15 +155,17 @@ def block_as_of(block: ProgressBlock, style: Style) -> str | None:
 def _progress(card: Card, style: Style, sections: Sections, second: bool) -> list[Block]:
     if not card.progress and not card.achievements:
         return []
-    out: list[Block] = [sections.heading("추진실적" if second else "추진실적(성과)")]
+    heading = "추진실적" if second else "추진실적(성과)"
+    first = card.progress[0] if card.progress else None
+    if style.as_of is None and first is not None and not first.heading:
+        heading += _heading_as_of(first.as_of)  # the card took the block's date from its part's heading
+    out: list[Block] = [sections.heading(heading)]
     for block in card.progress:
         as_of = block_as_of(block, style)
-        if style.as_of is None and not block.heading:
-            out += _bare_as_of(as_of)
-        elif style.as_of is None or as_of is None:
-            out.append(Line("as_of", f"《{block.heading}》"))
-        else:
+        if style.as_of is not None and as_of is not None:
             out.append(Line("as_of", as_of_phrase(as_of, style.as_of, block.cumulative)))
+        elif block.heading:
+            out.append(Line("as_of", f"《{block.heading}》"))
         out += _items(block.items, style)
     if card.achievements:
         out.append(Line("caption", "《현재까지 목표달성》"))
@@ -171,12 +173,12 @@ def _progress(card: Card, style: Style, sections: Sections, second: bool) -> lis
     return out
 
 
-def _bare_as_of(as_of: str | None) -> list[Block]:
-    """A block the card heads with no words of its own: its as-of date alone, ``(2025. 3. 31. 기준)``
-    (a date to the day), else nothing."""
+def _heading_as_of(as_of: str | None) -> str:
+    """The as-of date a part's heading carries for a block with no heading of its own:
+    `` (2025. 3. 31. 기준)`` (a date to the day), else nothing."""
     if as_of is None or date_parts(as_of)[2] is None:
-        return []
-    return [Line("as_of", as_of_phrase(as_of, "day_paren", cumulative=False))]
+        return ""
+    return " " + as_of_phrase(as_of, "day_paren", cumulative=False)
 
 
 def _communication(card: Card, style: Style, sections: Sections) -> list[Block]:
