@@ -98,13 +98,14 @@ def _known_key(words: str, settings: ParserSettings) -> str | None:
 
 
 def find_heading(paragraph: Paragraph, settings: ParserSettings, current: str | None = None,
-                 markerless: bool = False) -> Heading | None:
+                 markerless: bool = False, body_follows: bool = False) -> Heading | None:
     """The heading a paragraph is, by its words; ``unknown`` for a □-marked line of other words.
 
     A word that is also a header label or a table's column word (추진상황, 추진실적) on a line
     with no marker is a heading only where the card writes its other headings without markers
-    too (``markerless``), and never inside a part of its own kind or a part with tables
-    (``current``, the section it would close): there it is a label or a flattened cell.
+    too (``markerless``), and never inside a part of its own kind; after a part with tables
+    (``current``) only where a bulleted line follows (``body_follows``), not another cell of a
+    table flattened a cell per line.
     """
     text = paragraph.text
     if len(text) > settings.max_heading_chars:
@@ -114,7 +115,8 @@ def find_heading(paragraph: Paragraph, settings: ParserSettings, current: str | 
     key = _known_key(words, settings)
     if key is not None:
         if family == "none" and squash(words) in settings.ambiguous_headings and not (
-                markerless and current is not None and current != key and current not in _TABLE_PARTS):
+                markerless and current is not None and current != key
+                and (current not in _TABLE_PARTS or body_follows)):
             return None
         return Heading(key=key, text=words, family=family)
     if family == "glyph0":

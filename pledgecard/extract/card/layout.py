@@ -18,7 +18,7 @@ from pledgecard.extract.card.headings import Heading, find_heading, is_item_like
 from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.document import Block, Document, Paragraph, Table
 from pledgecard.normalize.text import squash
-from pledgecard.vocab import LOST_GLYPHS
+from pledgecard.vocab import AS_OF_WORDS, LOST_GLYPHS
 
 _PAGE_NUMBER = regex.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|page\s*\d+|\d{1,4}\s*쪽|[-–—]?\s*\d{1,4}\s*페이지)\s*$",
@@ -29,6 +29,9 @@ _PAGE_NUMBER_ENDS = frozenset("0123456789-–—쪽지")
 _LEADING_DATE = regex.compile(
     r"^\s*[\[(〔【]?\s*(?:(?:\d{4}|[’‘`'´]\d{2})\s*[년.]?\s*)?(?:\d\s*/\s*4\s*분기|\d\s*분기|[상하]반기|\d{1,2}\s*월)?"
     r"\s*(?:기준|현재)?\s*[\])〕】]?\s*")
+#: What a part's body may open with besides a bullet: a bracketed block heading (《… 기준》),
+#: or a line that states an as-of date (기준, 현재).
+_BLOCK_OPENS = frozenset("《≪〈<[【(")
 #: How many blocks a kind line may stand before its header grid (a subtitle, a date line).
 _KIND_LOOKAHEAD = 3
 
@@ -147,7 +150,7 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
         elif state.current is None:
             state.before_first.append(block)
             continue
-        _place(state, block)
+        _place(state, block, blocks[index + 1] if index + 1 < len(blocks) else None)
     cards = [card for card in state.cards if _is_card(card)]
     if cards:
         cards[0].header[:0] = state.before_first
@@ -205,10 +208,10 @@ def _as_paragraph(block: Block) -> Paragraph:
     return Paragraph(text=block_text(block).replace("\n", " "), provenance=block.provenance)
 
 
-def _place(state: _Splitter, block: Block) -> None:
+def _place(state: _Splitter, block: Block, following: Block | None) -> None:
     card = state.current
     assert card is not None
-    heading = _heading(block, card, state)
+    heading = _heading(block, card, state, following)
     if heading is not None and isinstance(block, Paragraph):
         card.sections.append(Section(key=heading.key, heading=heading.text, heading_block=block))
     elif card.sections:
@@ -217,11 +220,14 @@ def _place(state: _Splitter, block: Block) -> None:
         card.header.append(block)
 
 
-def _heading(block: Block, card: CardLayout, state: _Splitter) -> Heading | None:
+def _heading(block: Block, card: CardLayout, state: _Splitter, following: Block | None) -> Heading | None:
     if not isinstance(block, Paragraph):
         return None
     current = card.sections[-1].key if card.sections else None
-    heading = find_heading(block, state.settings, current, state.markerless)
+    body_follows = isinstance(following, Paragraph) and (
+        following.bullet is not None or following.text.lstrip()[:1] in _BLOCK_OPENS
+        or any(word in following.text for word in AS_OF_WORDS))
+    heading = find_heading(block, state.settings, current, state.markerless, body_follows)
     if heading is None and state.families:
         heading = marked_heading(block, state.families, state.settings)
     return heading
