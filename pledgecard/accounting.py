@@ -88,7 +88,8 @@ def vocabulary_words(settings: ParserSettings = DEFAULT) -> list[str]:
                                      *vocab.GOAL_HEADER_WORDS, *vocab.ISSUE_WORDS, *vocab.REMEDY_WORDS,
                                      *vocab.FINANCE_MEASURES, vocab.TABLE_UNIT_LABEL, *vocab.COUNT_ROW_LABELS,
                                      *vocab.FINANCE_GROUP_HEADERS, *vocab.ACHIEVEMENT_HEADINGS, *vocab.STATUSES,
-                                     *vocab.TEMPLATE_INSTRUCTIONS, *vocab.STATED_YEARS_SUFFIXES, *vocab.GOAL_ACHIEVED))
+                                     *vocab.TEMPLATE_INSTRUCTIONS, *vocab.STATED_YEARS_SUFFIXES, *vocab.GOAL_ACHIEVED,
+                                     *vocab.AS_OF_WORDS, *vocab.CUMULATIVE_WORDS))
     return sorted((w for w in words if w), key=len, reverse=True)
 
 

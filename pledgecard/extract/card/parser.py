@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast, get_args
 
 from pledgecard.extract.card.communication import read_communication
-from pledgecard.extract.card.dated import is_dated_table, items_of_dated_table
+from pledgecard.extract.card.dated import is_dated_header, is_dated_table, items_of_dated_lines, items_of_dated_table
 from pledgecard.extract.card.finance import read_finance
 from pledgecard.extract.card.goals import read_goals
 from pledgecard.extract.card.header import read_header
@@ -153,7 +153,8 @@ def _read_section(section: Section, issuer: str, parts: _Parts) -> None:
 
 
 def _dated_items(blocks: list[Block], path: str, findings: list[Finding]) -> tuple[list[Block], list[Item]]:
-    """The blocks that are not tables of dated entries, and the items of those tables."""
+    """The blocks that are not tables of dated entries, and the items of those tables (real
+    tables, or flattened a row per line under their ``일자 추진내용`` line)."""
     kept: list[Block] = []
     items: list[Item] = []
     for block in blocks:
@@ -163,6 +164,11 @@ def _dated_items(blocks: list[Block], path: str, findings: list[Finding]) -> tup
             kept.extend(Paragraph(text=text) for text in rest)
         else:
             kept.append(block)
+    if any(isinstance(b, Paragraph) and is_dated_header(b) for b in kept):
+        paragraphs = [b for b in kept if isinstance(b, Paragraph)]
+        left, found = items_of_dated_lines(paragraphs, path, findings)
+        items.extend(found)
+        kept = [b for b in kept if not isinstance(b, Paragraph) or b in left]
     return kept, items
 
 
