@@ -98,6 +98,12 @@ def _row_is_data(row: list[Cell | None], label_cols: int) -> bool:
         not _is_amount(c) or not _cell_text(c) for c in labels)
 
 
+def _labels_below(rows: list[list[Cell | None]]) -> bool:
+    """Whether a row below writes a label in the second column (its own cell, not an amount)."""
+    return any(len(row) > 1 and row[1] is not row[0] and _cell_text(row[1]) and not _is_amount(row[1])
+               for row in rows)
+
+
 def _layout(grid: list[list[Cell | None]]) -> _Layout | None:
     for r, row in enumerate(grid):
         if r == 0 or not row:
@@ -105,8 +111,12 @@ def _layout(grid: list[list[Cell | None]]) -> _Layout | None:
         for label_cols in (1, 2):
             if len(row) <= label_cols or not _row_is_data(row, label_cols):
                 continue
+            if label_cols == 1 and _labels_below(grid[r + 1:]):
+                continue  # 총사업비 | (empty) | …, then a group's label | 기투자 | …: two label columns
             labels = [_cell_text(c) for c in row[:label_cols]]
-            if any(is_source_label(t) or _measure(t) for t in labels):
+            joined_label, joined_measure = _row_label(row[:label_cols])  # 계획 계: one flattened cell
+            if any(is_source_label(t) or _measure(t) for t in labels) or (
+                    joined_measure and is_source_label(joined_label)):
                 return _Layout(r, label_cols)
             if any(column_kind(t) for t in labels) and any(
                     is_source_label(_cell_text(c)) for c in grid[r - 1][label_cols:]):
@@ -134,6 +144,13 @@ def _row_label(cells: list[Cell | None]) -> tuple[str, str | None]:
     return label, measure
 
 
+def _measure_leads(cells: list[Cell | None]) -> bool:
+    """A one-cell label that opens with its measure (``계획 계``): a flattened group label, over
+    the rows below it too (``계 계획``, the source first, is that row's alone)."""
+    words = close_spaced(_cell_text(cells[0])).split() if cells else []
+    return len(words) == 2 and _measure(words[0]) is not None
+
+
 def _header_of_column(grid: list[list[Cell | None]], start: int, c: int) -> tuple[str, str | None]:
     """The words above column ``c`` (label as written, measure word if any)."""
     words: list[str] = []
@@ -150,6 +167,19 @@ def _header_of_column(grid: list[list[Cell | None]], start: int, c: int) -> tupl
     return (words[-1] if words else ""), measure
 
 
+def _carry_measures(grid: list[list[Cell | None]], start: int,
+                    columns: dict[int, tuple[str, str | None]]) -> dict[int, tuple[str, str | None]]:
+    """A table without spans (pipe, tab) writes a measure over its group's first column only
+    (``계획 | | |``): a column headed by its label alone stands under the measure on its left."""
+    carried: dict[int, tuple[str, str | None]] = {}
+    measure: str | None = None
+    for c, (label, own) in sorted(columns.items()):
+        texts = [t for t in (close_spaced(_cell_text(grid[r][c])) for r in range(start)) if t]
+        measure = own or (measure if texts == [label] else None)
+        carried[c] = (label, measure)
+    return carried
+
+
 def read_finance_table(table: Table, unit_won: int | None, issuer: str) -> tuple[list[FinanceCell], list[str]]:
     """The cells of a finance table, and the text of rows and columns it could not place."""
     grid = table.grid()
@@ -157,17 +187,20 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str) -> tuple
     if layout is None:
         return [], [block_text(table)]
     leftovers: list[str] = []
-    columns = {c: _header_of_column(grid, layout.start, c) for c in range(layout.label_cols, table.cols)}
+    headers = {c: _header_of_column(grid, layout.start, c) for c in range(layout.label_cols, table.cols)}
+    columns = _carry_measures(grid, layout.start, headers)
     cells: list[FinanceCell] = []
     cell_columns: list[int] = []
     measure_of_rows: str | None = None
     source_of_rows = ""
+    grouped = False
     for r in range(layout.start, table.rows):
         row = grid[r]
         row_label, row_measure = _row_label(row[:layout.label_cols])
         # a measure in a label column of its own spans the rows below it; one beside the
         # source (계 계획) is that row's alone
-        measure_of_rows = (row_measure or measure_of_rows) if layout.label_cols > 1 else row_measure
+        grouped = grouped or _measure_leads(row[:layout.label_cols])  # 계획 계, then 국  비: a group
+        measure_of_rows = (row_measure or measure_of_rows) if layout.label_cols > 1 or grouped else row_measure
         if not row_label and row_measure is not None and source_of_rows:
             row_label = source_of_rows  # 확보 / 집행 under the source of the 계획 row above
         if not row_label:

@@ -90,9 +90,20 @@ def read_achievements(blocks: list[Block]) -> tuple[list[Achievement], list[str]
     year: int | None = None
     for table in tables:
         table_rows, year, rest = achievements_of_table(table, year)
-        rows.extend(table_rows)
+        rows.extend(_under_main_above(rows[-1], table_rows) if rows else table_rows)
         leftovers.extend(rest)
     return rows, leftovers
+
+
+def _under_main_above(last: Achievement, rows: list[Achievement]) -> list[Achievement]:
+    """The first rows of a table a page break cut stand under the 주요사업 cell above the break
+    (a merged cell the new page does not write again), as long as the year goes on."""
+    out: list[Achievement] = []
+    for k, row in enumerate(rows):
+        if row.main_project is not None or row.year != last.year or last.main_project is None:
+            return out + rows[k:]
+        out.append(row.model_copy(update={"main_project": last.main_project}))
+    return out
 
 
 def _columns(header: list[Cell | None]) -> dict[str, int] | None:

@@ -3,6 +3,7 @@ numeric tables; page furniture that cut a table kept aside in ``Document.furnitu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,6 +13,7 @@ from pledgecard.extract.text.boxdraw import is_box_line, parse_box_table
 from pledgecard.extract.text.decode import decode_text, looks_like_text
 from pledgecard.extract.text.linetables import RepeatedLines, find_line_tables
 from pledgecard.extract.text.numgrid import build_grid, find_grids
+from pledgecard.extract.text.pagebreak import marks_break, may_be_furniture
 from pledgecard.extract.text.paragraphs import Line, build_paragraphs
 from pledgecard.models import SourceFormat
 
@@ -70,22 +72,34 @@ def _line_blocks(lines: list[Line], first_table: int, repeated: RepeatedLines,
     blocks: list[Block] = []
     cursor = 0
     for found in find_line_tables(lines, repeated):
-        blocks.extend(_plain_blocks(lines[cursor:found.start], first_table + _table_count(blocks)))
+        blocks.extend(_plain_blocks(lines[cursor:found.start], first_table + _table_count(blocks), repeated, furniture))
         blocks.append(found.table(first_table + _table_count(blocks)))
         furniture.extend(found.furniture_paragraphs())
         cursor = found.end
-    blocks.extend(_plain_blocks(lines[cursor:], first_table + _table_count(blocks)))
+    blocks.extend(_plain_blocks(lines[cursor:], first_table + _table_count(blocks), repeated, furniture))
     return blocks
 
 
-def _plain_blocks(lines: list[Line], first_table: int) -> list[Block]:
+def _plain_blocks(lines: list[Line], first_table: int, repeated: RepeatedLines | None = None,
+                  furniture: list[Paragraph] | None = None) -> list[Block]:
     paragraphs = build_paragraphs(lines)
     blocks: list[Block] = []
     cursor = 0
-    for n, (header_start, data_start, end) in enumerate(find_grids(paragraphs)):
-        blocks.extend(paragraphs[cursor:header_start])
-        blocks.append(build_grid(paragraphs[header_start:data_start], paragraphs[data_start:end],
-                                 first_table + n))
-        cursor = end
+    page_break = None if repeated is None else _page_break(repeated)
+    for n, grid in enumerate(find_grids(paragraphs, page_break)):
+        blocks.extend(paragraphs[cursor:grid.header_start])
+        blocks.append(build_grid(grid.header(paragraphs), grid.rows(paragraphs), first_table + n))
+        if furniture is not None:
+            furniture.extend(grid.furniture(paragraphs))
+        cursor = grid.end
     blocks.extend(paragraphs[cursor:])
     return blocks
+
+
+def _page_break(repeated: RepeatedLines) -> Callable[[list[Paragraph]], bool]:
+    """Paragraphs that are only page furniture, a page number or running header among them."""
+    def page_break(paragraphs: list[Paragraph]) -> bool:
+        lines = [Line(p.full_text, p.provenance.line or 0) for p in paragraphs]
+        return any(marks_break(line, repeated) for line in lines) and all(
+            marks_break(line, repeated) or may_be_furniture(line, repeated) for line in lines)
+    return page_break
