@@ -22,13 +22,9 @@ from .test_parser_properties import card_like
 
 FORMATS = (".txt", ".hwp", ".hwpx", ".pdf")
 SOURCES = sorted(p for p in SAMPLES.glob("*/*") if p.suffix in FORMATS)
-#: A dated table's as-of taken from its part's heading is kept as ``as_of`` only (the block's heading
-#: is ''): the words of ``(2025. 3. 31. 기준)`` are in no field.
-HEADING_AS_OF = ("parser: the as-of a dated table takes from its part's heading ((2025. 3. 31. 기준)) is kept "
-                 "as as_of with heading '': its words are in no field ('준')")
 #: Files that lose text today, with the reason: a document cut by a fixture's renderer (what is
 #: left of a clipped word has nowhere to go), or a parser gap.
-KNOWN: dict[str, str] = {f"nuri-3-11.{fmt}": HEADING_AS_OF for fmt in ("txt", "hwp", "hwpx", "pdf")}
+KNOWN: dict[str, str] = {}
 
 
 def parse_document(name: str, data: bytes) -> tuple[Counter[str], list[Card]]:
@@ -49,9 +45,8 @@ def test_every_character_of_a_sample_is_accounted_for(path: Path) -> None:
 CASES = [(name, card, axis, value) for name, card in golden_cards() for axis, values in AXES.items()
          for value in values[:3]]
 #: Rendered cards that lose text today: (card, table drawing; None: any) -> the parser gap.
-KNOWN_RENDERED: dict[tuple[str, str | None], str] = {
-    ("nuri-3-11", None): HEADING_AS_OF,
-}
+#: Rendered cards that lose text today: (card, table rendering or None for any) -> why.
+KNOWN_RENDERED: dict[tuple[str, str | None], str] = {}
 
 
 @pytest.mark.parametrize(("name", "card", "axis", "value"), CASES[::5],
