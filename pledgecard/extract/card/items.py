@@ -21,10 +21,24 @@ def item_level(paragraph: Paragraph) -> int:
     return BULLET_LEVELS.get(paragraph.bullet, PLAIN_LEVEL)
 
 
-def nesting(paragraph: Paragraph) -> tuple[int, int]:
-    """How deep a paragraph sits: its indentation first, its glyph's level within one indentation
-    (``＊ 주요내용`` over indented ``- …`` lines nests by indentation, ``◦`` over ``-`` by glyph)."""
-    return paragraph.depth, item_level(paragraph)
+def glyph_ranks(paragraphs: list[Paragraph]) -> dict[str | None, int]:
+    """Each glyph's rank among the glyphs of its level, in the order the list first uses them:
+    a list bulleted ``·`` over ``-`` (both sub-bullet glyphs) nests ``-`` under ``·``."""
+    ranks: dict[str | None, int] = {}
+    used: dict[int, int] = {}
+    for paragraph in paragraphs:
+        if paragraph.bullet not in ranks:
+            level = item_level(paragraph)
+            ranks[paragraph.bullet] = used.get(level, 0)
+            used[level] = ranks[paragraph.bullet] + 1
+    return ranks
+
+
+def nesting(paragraph: Paragraph, ranks: dict[str | None, int]) -> tuple[int, int, int]:
+    """How deep a paragraph sits: its indentation first, then its glyph's level (``◦`` over ``-``),
+    then which of its level's glyphs the list used first (``·`` over ``-``); ``＊ 주요내용`` over
+    indented ``- …`` lines nests by indentation."""
+    return paragraph.depth, item_level(paragraph), ranks.get(paragraph.bullet, 0)
 
 
 def trailing_note(text: str) -> str | None:
@@ -62,9 +76,10 @@ def build_items(paragraphs: list[Paragraph], path: str, findings: list[Finding],
     ``offset``: how many items the list at ``path`` holds already (for the findings' paths).
     """
     roots: list[Item] = []
-    stack: list[tuple[Item, str, tuple[int, int]]] = []
+    stack: list[tuple[Item, str, tuple[int, int, int]]] = []
+    ranks = glyph_ranks(paragraphs)
     for paragraph in paragraphs:
-        depth = nesting(paragraph)
+        depth = nesting(paragraph, ranks)
         while stack and stack[-1][2] >= depth:
             stack.pop()
         if stack:
@@ -84,10 +99,11 @@ def group_roots(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, list[Parag
     """Each top-level paragraph with the paragraphs nested under it."""
     if not paragraphs:
         return []
-    top = min(nesting(p) for p in paragraphs)
+    ranks = glyph_ranks(paragraphs)
+    top = min(nesting(p, ranks) for p in paragraphs)
     groups: list[tuple[Paragraph, list[Paragraph]]] = []
     for paragraph in paragraphs:
-        if nesting(paragraph) == top or not groups:
+        if nesting(paragraph, ranks) == top or not groups:
             groups.append((paragraph, []))
         else:
             groups[-1][1].append(paragraph)

@@ -170,7 +170,6 @@ def achievements_of_table(table: Table, year: int | None) -> tuple[list[Achievem
         details = [p.text for p in details_cell.paragraphs] if details_cell else []
         main_cell = row[columns["main"]] if "main" in columns and columns["main"] < len(row) else None
         main = close_spaced(_text(main_cell)) if main_cell is not project_cell else ""
-        main = main or (rows[-1].main_project or "" if rows and rows[-1].year == year else "")  # a merged cell
         rows.append(Achievement(year=year, project=project, status=status, details=details,
                                 main_project=main or None))
     return rows, year, leftovers
