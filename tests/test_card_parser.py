@@ -96,3 +96,11 @@ def test_bullets_nest_into_a_tree() -> None:
     assert [c.marker for c in first.children] == ["-"]
     assert [c.marker for c in first.children[0].children] == ["*"]
     assert [c.marker for c in second.children] == ["※"]
+
+
+@pytest.mark.parametrize(("top", "sub"), [("·", "-"), ("-", "·"), ("◦", "-"), ("○", "·")])
+def test_two_glyphs_of_one_level_nest_by_first_use(top: str, sub: str) -> None:
+    """Without indentation (HWP and HWPX give none), ``· 사업`` over ``- 세부`` still nests."""
+    card = one_card(KIND + f"공약명 가\n관리번호 9-9\n□ 향후계획\n{top} 센터 준공\n{sub} 세부 공정 점검\n{top} 개관\n")
+    assert [(i.text, [c.text for c in i.children]) for i in card.plans] == [
+        ("센터 준공", ["세부 공정 점검"]), ("개관", [])]
