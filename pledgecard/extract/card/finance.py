@@ -271,4 +271,14 @@ def read_finance(blocks: list[Block], heading: str, issuer: str, findings: list[
             cells, rest = read_finance_table(block, finance.unit_won, issuer)
             finance.cells.extend(cells)
             leftovers.extend(rest)
+    finance.cells = _by_source(finance.cells)
     return finance, leftovers
+
+
+def _by_source(cells: list[FinanceCell]) -> list[FinanceCell]:
+    """A table a page break cut into two, with the sources across: each source's cells together,
+    sources in the order first met (a no-op where the sources run down the rows)."""
+    first: dict[tuple[str, str | None], int] = {}
+    for cell in cells:
+        first.setdefault((cell.source, cell.measure), len(first))
+    return sorted(cells, key=lambda cell: first[(cell.source, cell.measure)])
