@@ -17,6 +17,8 @@ from pledgecard.extract.text.paragraphs import Line
 from pledgecard.extract.text.reader import text_blocks
 from pledgecard.models import Finding
 
+from .blocks import table
+
 SIDEWAYS = [
     "(단위 : 천원)",
     "구  분 계 국  비 도  비 시  비",
@@ -89,3 +91,49 @@ def test_two_channel_lines_are_not_enough_to_tell_a_table() -> None:
     channels, leftovers = read_communication([Paragraph(text="계 12"), Paragraph(text="간담회 5")])
     assert channels == []
     assert leftovers == ["계 12", "간담회 5"]
+
+
+def test_sources_in_the_group_row_and_measures_below() -> None:
+    """Years as rows, the sources heading groups of 계획 / 확보 columns (a header row above the
+    row over the data)."""
+    findings: list[Finding] = []
+    drawn = table("구분     | >      | 계   | >    | 국비 | >",
+                  "^        | ^      | 계획 | 확보 | 계획 | 확보",
+                  "총사업비 | >      | 100  | 60   | 40   | 20",
+                  "연도별   | 2024년 | 100  | 60   | 40   | 20")
+    finance, leftovers = read_finance([Paragraph(text="(단위 : 억원)"), drawn], "재원투자 계획", "city", findings)
+    got = {(c.source, c.measure, c.column): c.won for c in finance.cells}
+    assert got[("국비", "확보", "2024년")] == 2_000_000_000
+    assert got[("계", "계획", "총사업비")] == 10_000_000_000
+    assert leftovers == []
+
+
+def test_a_table_cut_inside_a_sources_measure_rows() -> None:
+    """The 확보 and 집행 rows of 국비 on the next page, without the 국비 cell: still 국비's."""
+    findings: list[Finding] = []
+    first = table("구분 | >    | 총사업비 | 2024년",
+                  "계   | 계획 | 10       | 10",
+                  "국비 | 계획 | 6        | 6")
+    second = table("구분 | >    | 총사업비 | 2024년",
+                   "     | 확보 | 4        | 4",
+                   "시비 | 계획 | 4        | 4")
+    unit = Paragraph(text="(단위 : 억원)")
+    finance, leftovers = read_finance([unit, first, second], "재원투자 계획", "city", findings)
+    assert [(c.source, c.measure) for c in finance.cells if c.column == "2024년"] == [
+        ("계", "계획"), ("국비", "계획"), ("국비", "확보"), ("시비", "계획")]
+    assert leftovers == []
+
+
+def test_a_table_cut_inside_a_measures_rows() -> None:
+    """Measure first (계획 over 계, 국비 …): the next page's rows stay under the 확보 cell above."""
+    findings: list[Finding] = []
+    first = table("구분 | >    | 총사업비 | 2024년",
+                  "계획 | 계   | 10       | 10",
+                  "확보 | 계   | 6        | 6")
+    second = table("구분 | >    | 총사업비 | 2024년",
+                   "     | 국비 | 4        | 4")
+    unit = Paragraph(text="(단위 : 억원)")
+    finance, leftovers = read_finance([unit, first, second], "재원투자 계획", "city", findings)
+    assert [(c.source, c.measure) for c in finance.cells if c.column == "2024년"] == [
+        ("계", "계획"), ("계", "확보"), ("국비", "확보")]
+    assert leftovers == []

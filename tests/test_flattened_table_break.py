@@ -56,19 +56,26 @@ def test_an_unbroken_table_is_read_as_before() -> None:
     assert achievements(whole) == WANT
 
 
-def test_a_drawn_table_cut_by_a_page_break_keeps_its_main_project() -> None:
-    """The same cut in a table with rules: two tables, the second without the merged 주요사업 cell."""
+@pytest.mark.parametrize(("second_row_main", "carried"), [
+    pytest.param("^", "청년 창업 지원", id="merged-cell-cut-by-the-break"),
+    pytest.param("", None, id="a-cell-of-its-own-row"),
+])
+def test_a_drawn_table_cut_by_a_page_break(second_row_main: str, carried: str | None) -> None:
+    """The same cut in a table with rules: two tables, the second without the 주요사업 cell. Its
+    rows stand under the cell above only where that cell was merged down to the break."""
     first = table("주요사업 | 목표치 | 추진상황 | 추진내용",
                   "         | <2024>        |        |",
-                  "청년 창업 지원 | 창업센터 건립 | 추진중 | 착공")
+                  "청년 창업 지원 | 창업센터 건립 | 추진중 | 착공",
+                  f"{second_row_main} | 창업 교육 | 추진중 | 교육 3회")
     second = table("주요사업 | 목표치 | 추진상황 | 추진내용",
-                   "         | 창업 교육     | 추진중 | 교육 5회",
+                   "         | 창업 멘토링   | 추진중 | 멘토 5명",
                    "         | <2025>        |        |",
                    "청년 창업 지원 | 창업센터 건립 | 완료 | 준공")
     rows, leftovers = read_achievements([first, second])
     assert [(a.year, a.project, a.main_project) for a in rows] == [
         (2024, "창업센터 건립", "청년 창업 지원"),
-        (2024, "창업 교육", "청년 창업 지원"),
+        (2024, "창업 교육", carried),
+        (2024, "창업 멘토링", carried),
         (2025, "창업센터 건립", "청년 창업 지원"),
     ]
     assert leftovers == []

@@ -27,10 +27,6 @@ BASE = DEFAULT.with_(family="second", table="box")
 
 #: (axis, value) -> why the parse differs today (the first differing field).
 KNOWN_GAPS: dict[tuple[str, Any], str] = {
-    ("furniture", "table_break"): "a finance table cut inside a source's 계획/확보/집행 rows (header repeated): the "
-                                  "rows after the break go to the next source (finance.cells[49].category)",
-    ("orientation", "columns"): "a finance table with sources as columns: read as one source 'other' "
-                                "(finance.cells[0].category)",
 }
 
 

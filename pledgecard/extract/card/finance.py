@@ -118,8 +118,8 @@ def _layout(grid: list[list[Cell | None]]) -> _Layout | None:
             if any(is_source_label(t) or _measure(t) for t in labels) or (
                     joined_measure and is_source_label(joined_label)):
                 return _Layout(r, label_cols)
-            if any(column_kind(t) for t in labels) and any(
-                    is_source_label(_cell_text(c)) for c in grid[r - 1][label_cols:]):
+            if any(column_kind(t) for t in labels) and any(  # the sources in a header row above
+                    is_source_label(_cell_text(c)) for above in grid[:r] for c in above[label_cols:]):
                 return _Layout(r, label_cols, sources_across=True)
     return None
 
@@ -180,8 +180,11 @@ def _carry_measures(grid: list[list[Cell | None]], start: int,
     return carried
 
 
-def read_finance_table(table: Table, unit_won: int | None, issuer: str) -> tuple[list[FinanceCell], list[str]]:
-    """The cells of a finance table, and the text of rows and columns it could not place."""
+def read_finance_table(table: Table, unit_won: int | None, issuer: str, source_above: str = "",
+                       measure_above: str | None = None) -> tuple[list[FinanceCell], list[str]]:
+    """The cells of a finance table, and the text of rows and columns it could not place;
+    ``source_above`` and ``measure_above`` are those of the last row before a page break cut
+    the table (merged label cells the next page does not write again)."""
     grid = table.grid()
     layout = _layout(grid)
     if layout is None:
@@ -191,8 +194,8 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str) -> tuple
     columns = _carry_measures(grid, layout.start, headers)
     cells: list[FinanceCell] = []
     cell_columns: list[int] = []
-    measure_of_rows: str | None = None
-    source_of_rows = ""
+    measure_of_rows = measure_above
+    source_of_rows = source_above
     grouped = False
     for r in range(layout.start, table.rows):
         row = grid[r]
@@ -268,7 +271,9 @@ def read_finance(blocks: list[Block], heading: str, issuer: str, findings: list[
                                 path="finance.unit"))
     for block in blocks:
         if isinstance(block, Table):
-            cells, rest = read_finance_table(block, finance.unit_won, issuer)
+            last = finance.cells[-1] if finance.cells else None  # 확보 / 집행 rows after a break
+            cells, rest = read_finance_table(block, finance.unit_won, issuer, last.source if last else "",
+                                             last.measure if last else None)
             finance.cells.extend(cells)
             leftovers.extend(rest)
     finance.cells = _by_source(finance.cells)

@@ -88,16 +88,31 @@ def read_achievements(blocks: list[Block]) -> tuple[list[Achievement], list[str]
         leftovers.extend(p.full_text for p in stray)
     rows: list[Achievement] = []
     year: int | None = None
+    merged_to_bottom = False
     for table in tables:
         table_rows, year, rest = achievements_of_table(table, year)
-        rows.extend(_under_main_above(rows[-1], table_rows) if rows else table_rows)
+        rows.extend(_under_main_above(rows[-1], table_rows) if rows and merged_to_bottom else table_rows)
         leftovers.extend(rest)
+        merged_to_bottom = _main_merged_to_bottom(table)
     return rows, leftovers
 
 
+def _main_merged_to_bottom(table: Table) -> bool:
+    """Whether the table's last 주요사업 cell is merged over rows down to its bottom: a page
+    break cut that cell, and the next page's rows stand under it too."""
+    grid = table.grid()
+    if not grid:
+        return False
+    main = (_columns(grid[0]) or _DEFAULT_COLUMNS).get("main")
+    if main is None or main >= len(grid[-1]):
+        return False
+    cell = grid[-1][main]
+    return cell is not None and bool(_text(cell)) and cell.rowspan > 1 and cell.row + cell.rowspan >= table.rows
+
+
 def _under_main_above(last: Achievement, rows: list[Achievement]) -> list[Achievement]:
-    """The first rows of a table a page break cut stand under the 주요사업 cell above the break
-    (a merged cell the new page does not write again), as long as the year goes on."""
+    """The first rows of a table a page break cut stand under the merged 주요사업 cell above the
+    break (the new page does not write it again), as long as the year goes on."""
     out: list[Achievement] = []
     for k, row in enumerate(rows):
         if row.main_project is not None or row.year != last.year or last.main_project is None:
