@@ -27,7 +27,7 @@ def glyph_ranks(paragraphs: list[Paragraph]) -> dict[str | None, int]:
     ranks: dict[str | None, int] = {}
     used: dict[int, int] = {}
     for paragraph in paragraphs:
-        if paragraph.bullet not in ranks:
+        if paragraph.bullet is not None and paragraph.bullet not in ranks:  # plain lines rank first
             level = item_level(paragraph)
             ranks[paragraph.bullet] = used.get(level, 0)
             used[level] = ranks[paragraph.bullet] + 1
