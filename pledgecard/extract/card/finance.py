@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pledgecard.extract.card.flattened import CellLines, rebuild_cell_lines
+from pledgecard.extract.card.celllines import CellLines, rebuild_cell_lines
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Finance, FinanceCell, FinanceKind, Finding

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pledgecard.extract.card.flattened import YEARLY_CELL_LINES, rebuild_cell_lines
+from pledgecard.extract.card.celllines import YEARLY_CELL_LINES, rebuild_cell_lines
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.card.tablewords import cell_text, find_columns
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
