@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pledgecard.models import Card, Item
+from pledgecard.models import Achievement, Card, Item
 
 from .layout import block_as_of
 from .style import Style
@@ -22,6 +22,30 @@ def _items(items: list[Item], style: Style, rows_unmarked: bool = False) -> list
         "marker": style.bullet if style.bullet is not None and item.level <= 1 and (
             item.marker or not rows_unmarked) else item.marker,
         "children": _items(item.children, style)}) for item in items]
+
+
+#: Text tables that draw no spans: a merged cell is written once, in its first row.
+_SPANLESS_TABLES = frozenset({"aligned", "tsv", "markdown"})
+
+
+def _achievements(card: Card, style: Style) -> list[Achievement]:
+    """What a text table states of each 목표달성 row's 주요사업: a flattened table states the cell
+    once for the rows of its year below it (its rebuild reads it as a merged cell); a table that
+    draws no spans (aligned, tab, pipe) writes a merged cell in its first row only."""
+    if style.table != "flattened" and style.table not in _SPANLESS_TABLES:
+        return card.achievements
+    rows: list[Achievement] = []
+    previous: Achievement | None = None
+    for row in card.achievements:
+        above = previous if previous is not None and previous.year == row.year else None
+        main = row.main_project
+        if style.table == "flattened" and main is None and above is not None:
+            main = rows[-1].main_project  # as carried down to the row above
+        elif style.table in _SPANLESS_TABLES and above is not None and main == above.main_project:
+            main = None
+        previous = row
+        rows.append(row.model_copy(update={"main_project": main}))
+    return rows
 
 
 def expected_card(card: Card, style: Style) -> Card:
@@ -43,4 +67,5 @@ def expected_card(card: Card, style: Style) -> Card:
         "expected_effects": _items(card.expected_effects, style),
         "purpose": _items(card.purpose, style), "issues": _items(card.issues, style),
         "remedies": _items(card.remedies, style),
-        "sections": [s.model_copy(update={"items": _items(s.items, style)}) for s in card.sections]})
+        "sections": [s.model_copy(update={"items": _items(s.items, style)}) for s in card.sections],
+        "achievements": _achievements(card, style)})
