@@ -115,3 +115,19 @@ def test_a_table_rounded_to_one_decimal_sums_within_its_rounding() -> None:
     codes = [f.code for f in finance_findings(card.model_copy(update={"finance": Finance(
         unit="억원", unit_won=10**8, cells=off)}))]
     assert "finance.row_sum" in codes and "finance.column_sum" in codes
+
+
+def test_sum_findings_name_the_unit_of_the_table() -> None:
+    from pledgecard.models import Card, Finance, Source
+    from pledgecard.normalize.checks import finance_findings
+
+    cells, _, _ = read("(단위 : 억원)", table(
+        "구분 | 총사업비 | 2024년 | 2025년",
+        "계   | 10.5     | 3.3    | 6.7",
+        "국비 | 10.5     | 3.3    | 6.7",
+    ))
+    card = Card(source=Source(path="x", format="txt", sha256="0"),
+                finance=Finance(unit="억원", unit_won=10**8, cells=cells))
+    messages = [f.message for f in finance_findings(card)]
+    assert messages == ["계: 총사업비 10.5 억원 ≠ sum of its columns 10 억원 (off by -0.5 억원)",
+                        "국비: 총사업비 10.5 억원 ≠ sum of its columns 10 억원 (off by -0.5 억원)"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 
-from pledgecard.models import Card, FinanceCell, Finding
+from pledgecard.models import Card, Finance, FinanceCell, Finding
 from pledgecard.normalize.dates import span_years
 from pledgecard.normalize.text import squash
 from pledgecard.vocab import (
@@ -40,12 +41,15 @@ def unplaced_findings(unplaced: list[str]) -> list[Finding]:
     ]
 
 
-def _in_unit(won: int, unit_won: int | None) -> str:
-    if unit_won and won % unit_won == 0:
-        return f"{won // unit_won:,}"
-    if unit_won:
-        return f"{won / unit_won:,.3f}".rstrip("0").rstrip(".")
-    return f"{won:,} won"
+def _in_unit(won: int, finance: Finance) -> str:
+    """An amount as the table writes it, with the table's unit named: ``6,300 백만 원``."""
+    unit_won = finance.unit_won
+    if not unit_won:
+        return f"{won:,} won"
+    if won % unit_won == 0:
+        return f"{won // unit_won:,} {finance.unit}"
+    amount = f"{Decimal(won) / Decimal(unit_won):,f}".rstrip("0").rstrip(".")
+    return f"{amount} {finance.unit}"
 
 
 def _decimals(raw: str) -> int:
@@ -77,30 +81,36 @@ def _sum_mismatch(group: list[FinanceCell], is_total: Callable[[FinanceCell], bo
     return total[0], summed
 
 
+def _of(measure: str | None) -> str:
+    """`` (계획)`` after a row or column of a table split into 계획 / 확보 / 집행."""
+    return f" ({measure})" if measure else ""
+
+
 def finance_findings(card: Card) -> list[Finding]:
     unit = card.finance.unit_won
+    table = card.finance
     findings: list[Finding] = []
     rows: dict[tuple[str, str | None], list[FinanceCell]] = defaultdict(list)
     columns: dict[tuple[str, str | None], list[FinanceCell]] = defaultdict(list)
     for cell in card.finance.cells:
         rows[(cell.source, cell.measure)].append(cell)
         columns[(cell.column, cell.measure)].append(cell)
-    for (source, _measure), row in rows.items():
+    for (source, measure), row in rows.items():
         found = _sum_mismatch(row, lambda c: c.kind == "total", unit)
         if found:
             total, summed = found
             findings.append(Finding(
                 code="finance.row_sum", severity="error", path=f"finance.cells[source={source}]",
-                message=f"{source}: {total.column} {_in_unit(total.won or 0, unit)} ≠ sum of its columns "
-                        f"{_in_unit(summed, unit)} (off by {_in_unit(summed - (total.won or 0), unit)})"))
-    for (column, _measure), cells_of_column in columns.items():
+                message=f"{source}{_of(measure)}: {total.column} {_in_unit(total.won or 0, table)} ≠ sum of its "
+                        f"columns {_in_unit(summed, table)} (off by {_in_unit(summed - (total.won or 0), table)})"))
+    for (column, measure), cells_of_column in columns.items():
         found = _sum_mismatch(cells_of_column, lambda c: c.category == "total", unit)
         if found:
             total, summed = found
             findings.append(Finding(
                 code="finance.column_sum", severity="error", path=f"finance.cells[column={column}]",
-                message=f"{column}: {total.source} {_in_unit(total.won or 0, unit)} ≠ sum of the sources "
-                        f"{_in_unit(summed, unit)} (off by {_in_unit(summed - (total.won or 0), unit)})"))
+                message=f"{column}{_of(measure)}: {total.source} {_in_unit(total.won or 0, table)} ≠ sum of the "
+                        f"sources {_in_unit(summed, table)} (off by {_in_unit(summed - (total.won or 0), table)})"))
     return findings + overview_vs_table(card)
 
 
