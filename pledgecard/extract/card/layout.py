@@ -123,6 +123,8 @@ class _Splitter:
     families: set[str] = field(default_factory=set)
     #: Whether the card writes its unambiguous headings with no marker.
     markerless: bool = False
+    #: Each paragraph's heading read without context (by ``id``), from the families pass.
+    headings: dict[int, Heading | None] = field(default_factory=dict)
 
 
 def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[CardLayout]:
@@ -134,7 +136,7 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
             state.furniture.append(_as_paragraph(block))
         else:
             blocks.append(block)
-    state.families = _heading_families(blocks, settings)
+    state.families = _heading_families(blocks, settings, state.headings)
     state.markerless = "none" in state.families
     for index, block in enumerate(blocks):
         kind = kind_text(block, settings)
@@ -158,15 +160,17 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
     return cards
 
 
-def _heading_families(blocks: list[Block], settings: ParserSettings) -> set[str]:
+def _heading_families(blocks: list[Block], settings: ParserSettings,
+                      headings: dict[int, Heading | None]) -> set[str]:
     """The marker families the document's known headings use (□, Ⅰ., 1., 가. …). A lost glyph
     counts only where no line it marks reads as an item (a card whose bullets were lost too
-    marks items and headings alike, and only the words tell them apart)."""
+    marks items and headings alike, and only the words tell them apart). Each paragraph's
+    heading, read without context, is kept in ``headings``."""
     families: set[str] = set()
     lost_items = False
     for block in blocks:
         if isinstance(block, Paragraph):
-            heading = find_heading(block, settings)
+            heading = headings[id(block)] = find_heading(block, settings)
             if heading is not None and heading.key != "unknown":
                 families.add(heading.family)
             elif block.bullet in LOST_GLYPHS and is_item_like(block):
@@ -223,11 +227,14 @@ def _place(state: _Splitter, block: Block, following: Block | None) -> None:
 def _heading(block: Block, card: CardLayout, state: _Splitter, following: Block | None) -> Heading | None:
     if not isinstance(block, Paragraph):
         return None
-    current = card.sections[-1].key if card.sections else None
-    body_follows = isinstance(following, Paragraph) and (
-        following.bullet is not None or following.text.lstrip()[:1] in _BLOCK_OPENS
-        or any(word in following.text for word in AS_OF_WORDS))
-    heading = find_heading(block, state.settings, current, state.markerless, body_follows)
+    heading = state.headings.get(id(block))
+    if heading is None and squash(block.text) in state.settings.ambiguous_headings:
+        # context decides only a bare word that also heads table columns (추진실적)
+        current = card.sections[-1].key if card.sections else None
+        body_follows = isinstance(following, Paragraph) and (
+            following.bullet is not None or following.text.lstrip()[:1] in _BLOCK_OPENS
+            or any(word in following.text for word in AS_OF_WORDS))
+        heading = find_heading(block, state.settings, current, state.markerless, body_follows)
     if heading is None and state.families:
         heading = marked_heading(block, state.families, state.settings)
     return heading
