@@ -13,6 +13,7 @@ outline level whatever glyph or number it shows: family ``outline1`` for 개요 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -82,6 +83,7 @@ def without_marker(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def _known_key(words: str, settings: ParserSettings) -> str | None:
     """The section key of a heading's words (its bracketed remark allowed after them)."""
     squashed = squash(words)
