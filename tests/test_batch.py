@@ -89,6 +89,9 @@ def test_a_crash_a_hang_and_a_memory_hog_fail_alone(tmp_path: Path, monkeypatch:
     assert reasons["crash.txt"][0] == "failed" and "crashed" in reasons["crash.txt"][1]
     assert reasons["hog.txt"] == ("failed", "out of memory (limit 1024 MiB)")
     assert summary.statuses["failed"] == 3
+    blame = {Path(r["path"]).name: r["error_class"] for r in files_csv(tmp_path / "out")}
+    assert (blame["seed.txt"], blame["hang.txt"], blame["crash.txt"], blame["hog.txt"]) == (
+        "", "input", "internal", "input")  # a crash is pledgecard's to fix; the run's limits are the file's
 
 
 def test_resume_skips_what_is_done_and_gives_the_same_outputs(tmp_path: Path) -> None:

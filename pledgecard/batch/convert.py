@@ -188,4 +188,4 @@ def _final(index: int, item: InputItem, sha: str | None, direct: dict[int, FileR
         return direct[index]
     if sha is not None and store.has(sha):
         return store.get(sha, item.path)
-    return failed(item, "no result (the parse did not finish)", sha)
+    return failed(item, "no result (the parse did not finish)", sha, error_class=None)

@@ -27,7 +27,7 @@ from multiprocessing.process import BaseProcess
 from typing import IO
 
 from pledgecard.batch.inputs import InputItem, read_item
-from pledgecard.models import FileResult
+from pledgecard.models import ErrorClass, FileResult
 from pledgecard.pipeline import parse_bytes
 
 #: How often the pool looks at the clock while waiting, in seconds.
@@ -55,8 +55,10 @@ ResultHandler = Callable[[int, str | None, str], None]
 Work = Callable[[InputItem], tuple[str | None, str]]
 
 
-def failed(item: InputItem, reason: str, sha256: str | None = None) -> FileResult:
-    return FileResult(path=item.path, status="failed", reason=reason, sha256=sha256)
+def failed(item: InputItem, reason: str, sha256: str | None = None,
+           error_class: ErrorClass | None = "input") -> FileResult:
+    """A failed input: by default the input's doing (unreadable, past the run's limits)."""
+    return FileResult(path=item.path, status="failed", reason=reason, sha256=sha256, error_class=error_class)
 
 
 def out_of_memory(max_bytes: int | None) -> str:
@@ -113,8 +115,8 @@ def _do(work: Work, item: InputItem, max_bytes: int | None) -> tuple[str | None,
     except MemoryError:
         return None, failed(item, out_of_memory(max_bytes)).model_dump_json(), False
     except BaseException as exc:  # the worker survives whatever one file does
-        return None, failed(item, f"internal error while parsing ({type(exc).__name__}: {exc})").model_dump_json(), \
-            True
+        return None, failed(item, f"internal error while parsing ({type(exc).__name__}: {exc})",
+                            error_class="internal").model_dump_json(), True
     return sha256, payload, True
 
 
@@ -226,7 +228,8 @@ class WorkerPool:
                 said = _tail(worker.stderr)
                 self._retire(worker)  # joined: its exit code is known from here on
                 reason = _crash_reason(worker.process.exitcode, self.max_bytes, said)
-                on_result(task[0], None, failed(task[1], reason).model_dump_json())
+                blame: ErrorClass = "input" if reason.startswith(out_of_memory(None)) else "internal"
+                on_result(task[0], None, failed(task[1], reason, error_class=blame).model_dump_json())
                 continue
             worker.task = None
             if not sound:

@@ -146,7 +146,9 @@ FILES = Table("files", "입력 파일", "every input file with its status", (
     _t("status", "상태", "ok, partial, failed or skipped"),
     _t("reason", "사유", "why it failed, was skipped, or is partial"),
     _i("cards", "카드 수", "how many cards it gave"),
-), facets=("status", "format"))
+    _t("error_class", "오류 구분", "for a failed file: input (its bytes, or the run's limits) or internal "
+       "(pledgecard broke on it: a bug to report)"),
+), facets=("status", "format", "error_class"))
 
 CONTACTS = Table("contacts", "담당자", "1.1: every person a card names", (
     *_CARD,

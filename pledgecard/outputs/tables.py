@@ -150,7 +150,8 @@ def indexed_rows(name: str, result: FileResult) -> Iterator[tuple[int | None, Ro
     (from 0; None for a row of the file itself)."""
     if name == "files":
         yield None, {"path": result.path, "format": result.format, "sha256": result.sha256,
-                     "status": result.status, "reason": file_reason(result), "cards": len(result.cards)}
+                     "status": result.status, "reason": file_reason(result), "cards": len(result.cards),
+                     "error_class": result.error_class}
         return
     if name == "findings":
         for finding in result.findings:
