@@ -39,8 +39,8 @@ if str(ROOT) not in sys.path:
 
 from pledgecard.models import Card, Item, Section  # noqa: E402
 from tools.render import DEFAULT, Style  # noqa: E402
-from tools.render.document import Block, Grid, Line, PageBreak  # noqa: E402
-from tools.render.producers import RENDERABLE, blocks_of, hwp_by_converter_ai  # noqa: E402
+from tools.render.document import Block, Line, PageBreak  # noqa: E402
+from tools.render.producers import RENDERABLE, blocks_of, hwp_by_converter_ai, hwpx_table  # noqa: E402
 from tools.render.text import line_text  # noqa: E402
 
 SAMPLE = "suwon-3-07"
@@ -91,18 +91,8 @@ def hwpx_by_python_hwpx(blocks: list[Block], style: Style, outline: bool) -> byt
             continue
         if brk == "1":
             document.add_paragraph("", para_pr_id_ref=PLAIN, style_id_ref=PLAIN, pageBreak=brk)
-        _hwpx_table(document, block)
+        hwpx_table(document, block)
     return bytes(document.to_bytes())
-
-
-def _hwpx_table(document: Any, grid: Grid) -> None:
-    table = document.add_table(grid.rows, grid.cols)
-    for cell in grid.cells:
-        if cell.rowspan > 1 or cell.colspan > 1:
-            table.merge_cells(cell.row, cell.col, cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
-    for cell in grid.cells:
-        if cell.text:
-            table.set_cell_text(cell.row, cell.col, cell.text, split_paragraphs=True)
 
 
 def hwpx_glyphless(data: bytes) -> bytes:

@@ -218,15 +218,19 @@ def hwpx_by_python_hwpx(blocks: list[Block], style: Style) -> bytes:
         if page_break:
             document.add_paragraph("", pageBreak="1")
         page_break = False
-        grid: Grid = value
-        table = document.add_table(grid.rows, grid.cols)
-        for cell in grid.cells:
-            if cell.rowspan > 1 or cell.colspan > 1:
-                table.merge_cells(cell.row, cell.col, cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
-        for cell in grid.cells:
-            if cell.text:
-                table.set_cell_text(cell.row, cell.col, cell.text, split_paragraphs=True)
+        hwpx_table(document, value)
     return bytes(document.to_bytes())
+
+
+def hwpx_table(document: Any, grid: Grid) -> None:
+    """A grid as a python-hwpx table: its merged cells first, then each cell's text."""
+    table = document.add_table(grid.rows, grid.cols)
+    for cell in grid.cells:
+        if cell.rowspan > 1 or cell.colspan > 1:
+            table.merge_cells(cell.row, cell.col, cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
+    for cell in grid.cells:
+        if cell.text:
+            table.set_cell_text(cell.row, cell.col, cell.text, split_paragraphs=True)
 
 
 # ----------------------------------------------------------------------------- PDF
