@@ -73,8 +73,6 @@ WORKING_LEVEL_ROLES: Final[tuple[str, ...]] = ("담당자", "담당", "주무관
 #: Row labels of a grid of people: the role row, the name row, the phone row.
 PERSON_ROW_LABELS: Final[tuple[str, ...]] = ("직위", "직급", "구분", "성명", "이름", "담당자", "연락처", "전화번호",
                                               "전화")
-#: Header labels the 구분 cell of a header grid uses for 신규/계속.
-CONTINUITY_VALUES: Final[tuple[str, ...]] = ("신규", "계속")
 #: The office that issues a card, by the word that ends the kind line's title (원주시장 -> 원주시).
 ISSUER_OFFICE_SUFFIXES: Final[dict[str, str]] = {
     "특별자치도지사": "특별자치도", "도지사": "도", "광역시장": "광역시", "특별시장": "특별시",

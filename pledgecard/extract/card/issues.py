@@ -79,7 +79,3 @@ def _of_table(table: Table, findings: list[Finding]) -> tuple[list[Item], list[I
                 target.append(paragraph(cell_text(cell), None, 0, cell.provenance))
     return (build_items(issue_paragraphs, "issues", findings),
             build_items(remedy_paragraphs, "remedies", findings))
-
-
-def is_issues_table(table: Table) -> bool:
-    return find_columns(table, dict(_SIDES), {"issue", "remedy"}) is not None

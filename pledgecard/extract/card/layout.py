@@ -240,14 +240,6 @@ def _heading(block: Block, card: CardLayout, state: _Splitter, following: Block 
     return heading
 
 
-def section_key(block: Block) -> tuple[str, str] | None:
-    """``(key, heading)`` when a block is a section heading (kept for the fixture tools)."""
-    if not isinstance(block, Paragraph):
-        return None
-    heading = find_heading(block, DEFAULT)
-    return (heading.key, heading.text) if heading else None
-
-
 def _is_card(card: CardLayout) -> bool:
     if card.kind is not None:
         return bool(card.header or card.sections)

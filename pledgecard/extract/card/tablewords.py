@@ -38,7 +38,3 @@ def find_columns(table: Table, words: dict[str, tuple[str, ...]],
         if required <= found.keys():
             return found, r + 1
     return None
-
-
-def row_cells(table: Table, start: int) -> list[list[Cell | None]]:
-    return table.grid()[start:]

@@ -11,15 +11,6 @@ from pledgecard.normalize import parse_rate_cell, parse_span
 from pledgecard.vocab import EMPTY_VALUES, YEARLY_COLUMNS
 
 
-def is_yearly_table(table: Table) -> bool:
-    """A header naming 연도 and 추진계획, over rows whose first column reads as years."""
-    found = find_columns(table, YEARLY_COLUMNS, {"years", "plan"})
-    if found is None:
-        return False
-    columns, start = found
-    return any(parse_span(cell_text(row[columns["years"]])) for row in table.grid()[start:] if row)
-
-
 def _value(cell: Cell | None) -> str | None:
     text = cell_text(cell)
     return None if not text or text in EMPTY_VALUES else text
