@@ -67,20 +67,22 @@ def _written_marker(paragraph: Paragraph) -> tuple[str, str]:
     bracketed = _BRACKETED.match(text) if text.lstrip()[:1] in "<〈《[【" else None
     if bracketed:
         return "bracket", str(bracketed.group(1))
+    return _text_marker(text) or ("none", text)
+
+
+def _text_marker(text: str) -> tuple[str, str] | None:
+    """``(family, words)`` of a marker written in the text (Ⅱ., 2., 가., ①); None without one."""
     for family, pattern in _TEXT_MARKERS:
         match = pattern.match(text)
         if match and match.end() < len(text):
             return family, text[match.end():]
-    return "none", text
+    return None
 
 
 def without_marker(text: str) -> str:
     """``사업개요`` of ``Ⅱ. 사업개요`` (a heading marker written in the text is layout, not words)."""
-    for _family, pattern in _TEXT_MARKERS:
-        match = pattern.match(text)
-        if match and match.end() < len(text):
-            return text[match.end():]
-    return text
+    marked = _text_marker(text)
+    return marked[1] if marked else text
 
 
 @lru_cache(maxsize=4096)
