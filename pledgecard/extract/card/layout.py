@@ -148,7 +148,7 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
             if current is not None and current.kind_only:
                 current.kind_only = False
             else:
-                _open(state, None)
+                _open(state)
         elif state.current is None:
             state.before_first.append(block)
             continue
@@ -178,10 +178,9 @@ def _heading_families(blocks: list[Block], settings: ParserSettings,
     return families - {"lost"} if lost_items else families
 
 
-def _open(state: _Splitter, kind: Paragraph | None) -> CardLayout:
-    card = CardLayout(kind=kind)
-    if kind is not None:
-        card.kind_text = kind_text(kind, state.settings)
+def _open(state: _Splitter, kind: Paragraph | None = None, text: str | None = None) -> CardLayout:
+    """A new card, opened by its kind line (``text``: the kind as read) or by its header grid."""
+    card = CardLayout(kind=kind, kind_text=text)
     state.cards.append(card)
     state.current = card
     return card
@@ -195,9 +194,8 @@ def _kind_line(state: _Splitter, block: Block, kind: str, following: list[Block]
                          if kind_text(b, settings) is None)
     current = state.current
     if current is None or (header_follows and (current.sections or current.header)):
-        card = _open(state, _as_paragraph(block))
+        card = _open(state, _as_paragraph(block), kind)
         card.kind_only = header_follows
-        card.kind_text = kind
         return
     if current.kind is None and not current.header and not current.sections:
         current.kind = _as_paragraph(block)
