@@ -13,7 +13,8 @@ characters are layout and are not counted. What remains is text that vanished.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from pledgecard import vocab
@@ -76,7 +77,8 @@ def card_texts(card: Card) -> Iterator[str]:
     yield from walk({key: value for key, value in dump.items() if key not in _NOT_TEXT})
 
 
-def vocabulary_words(settings: ParserSettings = DEFAULT) -> list[str]:
+@lru_cache(maxsize=8)
+def vocabulary_words(settings: ParserSettings = DEFAULT) -> tuple[str, ...]:
     """The words that say where a value goes (labels, headings, column words), squashed."""
     words: set[str] = set()
     for table in (settings.section_headings, settings.header_labels, vocab.OVERVIEW_LABELS,
@@ -90,10 +92,10 @@ def vocabulary_words(settings: ParserSettings = DEFAULT) -> list[str]:
                                      *vocab.FINANCE_GROUP_HEADERS, *vocab.ACHIEVEMENT_HEADINGS, *vocab.STATUSES,
                                      *vocab.TEMPLATE_INSTRUCTIONS, *vocab.STATED_YEARS_SUFFIXES, *vocab.GOAL_ACHIEVED,
                                      *vocab.AS_OF_WORDS, *vocab.CUMULATIVE_WORDS))
-    return sorted((w for w in words if w), key=len, reverse=True)
+    return tuple(sorted((w for w in words if w), key=len, reverse=True))
 
 
-def _greedy(text: str, words: list[str]) -> Counter[str]:
+def _greedy(text: str, words: Sequence[str]) -> Counter[str]:
     found: Counter[str] = Counter()
     for word in words:
         if word in text:
@@ -102,7 +104,7 @@ def _greedy(text: str, words: list[str]) -> Counter[str]:
     return found
 
 
-def _vocabulary_chars(texts: Iterable[str], words: list[str]) -> Counter[str]:
+def _vocabulary_chars(texts: Iterable[str], words: Sequence[str]) -> Counter[str]:
     """The characters of vocabulary words as they occur in ``texts``: the longest words first
     over the letter-spaced text (공 약 명), or whole words first where that finds more (a short
     word inside a longer run of them: 주요사업 목표치)."""
