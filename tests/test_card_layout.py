@@ -134,3 +134,15 @@ def test_as_of_markers_of_progress(lines: str, as_of: str) -> None:
     card = one_card("시장 공약사업 관리카드\n" + HEADER + lines + "\n")
     assert [block.as_of for block in card.progress] == [as_of]
     assert card.as_of == as_of and card.card_id == f"3-02@{as_of}"
+
+
+def test_a_profile_sets_the_page_number_bound() -> None:
+    """Thresholds live in the settings too: a booklet numbered past 9999 pages drops its numbers
+    with a profile that allows five digits; by default they are text the card keeps."""
+    from pledgecard.extract.card.settings import ParserSettings
+
+    text = ("시장 공약사업 관리카드\n" + HEADER + "□ 사업개요\n◦ 사업기간 : 2023~2026년\n- 10234 -\n"
+            "□ 향후계획\n◦ 센터 개소\n")
+    assert "- 10234 -" in parse_text(text).cards[0].unplaced
+    card = parse_bytes(text.encode("utf-8"), "x.txt", settings=ParserSettings(max_page_number_digits=5)).cards[0]
+    assert card.unplaced == []

@@ -20,9 +20,6 @@ from pledgecard.extract.document import Block, Document, Paragraph, Table
 from pledgecard.normalize.text import squash
 from pledgecard.vocab import AS_OF_WORDS, LOST_GLYPHS
 
-_PAGE_NUMBER = regex.compile(
-    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|page\s*\d+|\d{1,4}\s*쪽|[-–—]?\s*\d{1,4}\s*페이지)\s*$",
-    regex.I)
 #: What a page number's last character can be (the pattern above ends in a digit, a dash, 쪽 or 지).
 _PAGE_NUMBER_ENDS = frozenset("0123456789-–—쪽지")
 #: A running header's date before the kind line: 2025년 1분기, [’25. 2분기], (2025. 3월).
@@ -32,8 +29,6 @@ _LEADING_DATE = regex.compile(
 #: What a part's body may open with besides a bullet: a bracketed block heading (《… 기준》),
 #: or a line that states an as-of date (기준, 현재).
 _BLOCK_OPENS = frozenset("《≪〈<[【(")
-#: How many blocks a kind line may stand before its header grid (a subtitle, a date line).
-_KIND_LOOKAHEAD = 3
 
 @dataclass
 class Section:
@@ -64,9 +59,9 @@ def block_text(block: Block) -> str:
     return "\n".join(cell.text for cell in block.cells if cell.text)
 
 
-def is_page_number(block: Block) -> bool:
+def is_page_number(block: Block, settings: ParserSettings = DEFAULT) -> bool:
     return (isinstance(block, Paragraph) and block.text.rstrip()[-1:] in _PAGE_NUMBER_ENDS
-            and bool(_PAGE_NUMBER.match(block.full_text)))
+            and bool(settings.page_number.match(block.full_text)))
 
 
 def kind_text(block: Block, settings: ParserSettings = DEFAULT) -> str | None:
@@ -132,7 +127,7 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
     state = _Splitter(settings)
     blocks = []
     for block in document.blocks:
-        if is_page_number(block):
+        if is_page_number(block, settings):
             state.furniture.append(_as_paragraph(block))
         else:
             blocks.append(block)
@@ -141,7 +136,7 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
     for index, block in enumerate(blocks):
         kind = kind_text(block, settings)
         if kind is not None:
-            _kind_line(state, block, kind, blocks[index + 1: index + 1 + _KIND_LOOKAHEAD])
+            _kind_line(state, block, kind, blocks[index + 1: index + 1 + settings.kind_lookahead])
             continue
         current = state.current
         if starts_header(block, settings) and (current is None or current.sections or current.kind_only):

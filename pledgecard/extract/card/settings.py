@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import regex
+
 from pledgecard.normalize.text import squash
 from pledgecard.vocab import (
     CARD_START_LABELS,
@@ -46,6 +48,11 @@ class ParserSettings:
     max_heading_words: int = 24
     #: A kind line is at most this many characters, spaces removed.
     max_kind_chars: int = 40
+    #: How many blocks a kind line may stand before its header grid (a subtitle, a date line)
+    #: and still open that card rather than be a running header.
+    kind_lookahead: int = 3
+    #: A page number (- 3 -, 3 / 12, 3쪽) has at most this many digits.
+    max_page_number_digits: int = 4
 
     def __hash__(self) -> int:
         return id(self)
@@ -71,6 +78,13 @@ class ParserSettings:
     @cached_property
     def card_starts(self) -> tuple[str, ...]:
         return tuple(squash(label) for label in self.card_start_labels)
+
+    @cached_property
+    def page_number(self) -> regex.Pattern[str]:
+        """A line that is only a page number: ``- 3 -``, ``3 / 12``, ``page 3``, ``3쪽``, ``3 페이지``."""
+        n = f"\\d{{1,{self.max_page_number_digits}}}"
+        return regex.compile(
+            rf"^\s*(?:[-–—]\s*{n}\s*[-–—]|{n}\s*/\s*{n}|page\s*\d+|{n}\s*쪽|[-–—]?\s*{n}\s*페이지)\s*$", regex.I)
 
     @cached_property
     def kind_suffixes(self) -> tuple[str, ...]:
