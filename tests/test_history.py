@@ -83,7 +83,7 @@ def test_sample_history_is_the_hand_written_one() -> None:
 
 def test_sample_changes_are_in_timeline_order() -> None:
     changes = build_histories(saebom_cards()).pledges[0].changes
-    order = [c.to_as_of for c in changes]
+    order = [c.to_as_of or "" for c in changes]
     assert order == sorted(order)
 
 

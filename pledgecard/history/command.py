@@ -8,15 +8,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
+from pledgecard.batch.convert import ConvertRefused, check_output_folder
 from pledgecard.batch.issuers import IssuerChoice
 from pledgecard.db import SQLITE_NAME, DatabaseRefused
 from pledgecard.history.csvfile import history_csv
 from pledgecard.history.database import cards_from_database, write_history_table
-from pledgecard.history.page import render_history_html
+from pledgecard.history.page import DEFAULT_MAX_PLEDGES, render_history_html, timelines_left_out
 from pledgecard.history.sources import DEFAULT_TIMEOUT, load_cards
 from pledgecard.history.timeline import Histories, build_histories
 from pledgecard.outputs.atomic import write_text_atomic
-from pledgecard.outputs.manifest import manifest_path, record_written, written_files
+from pledgecard.outputs.manifest import record_written, written_files
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
 OUTPUT_FILES = ("history.csv", "history.html")
@@ -50,18 +51,50 @@ def add_history_parser(commands: Any) -> None:
     history.add_argument("-j", "--jobs", type=int, default=None, help="parallel workers (default: all cores)")
     history.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                          help="seconds one file may take before it is given up as failed (default 60)")
+    history.add_argument("--force", action="store_true",
+                         help="write into DIR even though it holds files pledgecard did not write (they are kept; "
+                              "a history.csv or history.html of yours is overwritten)")
+    history.add_argument("--max-html-pledges", type=html_cap, default=DEFAULT_MAX_PLEDGES, metavar="N",
+                         help=f"timelines and charts of the first N pledges in history.html (default "
+                              f"{DEFAULT_MAX_PLEDGES}; 'all' for every one): the rest are named in its index, "
+                              "and history.csv has every change")
     history.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
 
-def write_history(histories: Histories, out_dir: Path) -> list[Path]:
-    """history.csv (UTF-8 with BOM) and history.html in ``out_dir``, each written whole or not at
-    all; in an output folder of ``convert`` they are listed as pledgecard's own."""
+def html_cap(text: str) -> int | None:
+    """``--max-html-pledges``: a whole number (0: the index only), or ``all`` (no cap: None)."""
+    if text.strip().lower() == "all":
+        return None
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more, or all")
+    return value
+
+
+def write_history(histories: Histories, out_dir: Path,
+                  max_html_pledges: int | None = DEFAULT_MAX_PLEDGES) -> list[Path]:
+    """history.csv (UTF-8 with BOM, every change) and history.html (the timelines of the first
+    ``max_html_pledges`` pledges) in ``out_dir``, each written whole or not at all. Both are listed
+    in the folder's manifest as pledgecard's own (beside what ``convert`` wrote there) before they
+    are written, so that the next run replaces them and a run killed in between leaves no file
+    unlisted. The caller has refused a folder holding files pledgecard did not write."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    record_written(out_dir, written_files(out_dir).union(OUTPUT_FILES))
     write_text_atomic(out_dir / "history.csv", history_csv(histories.changes()), encoding="utf-8-sig")
-    write_text_atomic(out_dir / "history.html", render_history_html(histories))
-    if manifest_path(out_dir).is_file():
-        record_written(out_dir, written_files(out_dir).union(OUTPUT_FILES))
+    write_text_atomic(out_dir / "history.html", render_history_html(histories, max_html_pledges))
     return [out_dir / name for name in OUTPUT_FILES]
+
+
+def cut_notice(histories: Histories, max_html_pledges: int | None) -> str:
+    """One line for stderr when history.html leaves timelines out; empty when it has them all."""
+    left_out = timelines_left_out(histories, max_html_pledges)
+    if not left_out:
+        return ""
+    total = len(histories.pledges)
+    return (f"pledgecard: history.html shows the timelines and charts of {total - len(left_out):,} of {total:,} "
+            f"pledges (--max-html-pledges {max_html_pledges}); the other {len(left_out):,}, from "
+            f"{left_out[0].pledge} on, are named in its index only; history.csv has every change "
+            "(--max-html-pledges all for every timeline)\n")
 
 
 def summary(histories: Histories, failed: list[tuple[str, str]]) -> str:
@@ -101,6 +134,11 @@ def command_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"pledgecard: {problem}\n")
         return EXIT_USAGE
     try:
+        check_output_folder(args.output, args.force)
+    except ConvertRefused as exc:
+        err.write(f"pledgecard: {exc}\n")
+        return EXIT_USAGE
+    try:
         stored = cards_from_database(args.db) if args.db else []
     except DatabaseRefused as exc:
         err.write(f"pledgecard: {exc}\n")
@@ -111,7 +149,7 @@ def command_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_FAILED
     histories = build_histories([*stored, *loaded.cards], loaded.full)
     try:
-        write_history(histories, args.output)
+        write_history(histories, args.output, args.max_html_pledges)
         for target in history_tables(args):
             write_history_table(target, histories.changes())
     except (OSError, DatabaseRefused) as exc:
@@ -120,4 +158,5 @@ def command_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_WRITE
     if not args.quiet:
         err.write(summary(histories, loaded.failed))
+    err.write(cut_notice(histories, args.max_html_pledges))  # even with --quiet: nothing is left out unsaid
     return EXIT_FAILED if loaded.failed else EXIT_OK

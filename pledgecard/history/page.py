@@ -4,17 +4,26 @@ An index of the pledges (latest status, re-issues, changes, warnings) with a fil
 (a few lines of inline script), then per pledge its timeline (each re-issue with the changes
 since the one before) and two charts drawn as inline SVG: the total cost and the finance
 table's total row by year, across the re-issues. No script or style from elsewhere.
+
+A pledge's timeline and charts take some 9 kB, so the page holds those of the first
+:data:`DEFAULT_MAX_PLEDGES` pledges of the index (``max_pledges``; None: all). The index still
+names every pledge and marks those left out, and a note above it says how many and which
+(history.csv has every change of every pledge).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Final
 
 from pledgecard.audit.page import BODY_FONT, esc
 from pledgecard.history.charts import Series, line_chart
 from pledgecard.history.models import CHANGE_CODES, HistoryChange, PledgeHistory, Reissue
 from pledgecard.history.timeline import Histories
+
+#: Pledges whose timeline and charts history.html holds by default (some 9 kB each: about 4.5 MB).
+DEFAULT_MAX_PLEDGES: Final[int] = 500
 
 CSS = """
 body { font-family: @BODY_FONT@; margin: 24px; color: #222; }
@@ -31,6 +40,7 @@ ol.timeline > li::before { content: ""; position: absolute; left: -8px; top: 5px
 li.change.warning { color: #a40; } li.change.warning::marker { content: "⚠ "; }
 .charts { display: flex; flex-wrap: wrap; gap: 12px; }
 svg.chart { border: 1px solid #ddd; background: #fff; font-size: 11px; }
+.cut { color: #a40; } p#cut { border: 1px solid #d9a66b; background: #fff6ea; padding: 6px 10px; }
 svg.chart line.grid { stroke: #eee; } svg.chart text { fill: #444; } svg.chart text.unit { font-weight: bold; }
 """.replace("@BODY_FONT@", BODY_FONT)
 
@@ -56,15 +66,29 @@ def _anchor(n: int) -> str:
     return f"p{n}"
 
 
-def index_table(pledges: Sequence[PledgeHistory]) -> str:
+def timelines_left_out(histories: Histories, max_pledges: int | None) -> list[PledgeHistory]:
+    """The pledges whose timeline and charts the page leaves out (None: no cap)."""
+    return [] if max_pledges is None else histories.pledges[max_pledges:]
+
+
+def _pledge_cell(pledge: PledgeHistory, n: int, shown: bool) -> str:
+    if shown:
+        return f'<td><a href="#{_anchor(n)}">{esc(pledge.pledge)}</a></td>'
+    return f'<td>{esc(pledge.pledge)} <span class="cut">(timeline not on this page: history.csv)</span></td>'
+
+
+def index_table(pledges: Sequence[PledgeHistory], shown: int | None = None) -> str:
+    """Every pledge; those from ``shown`` on have no timeline on the page and say so."""
     rows = []
     for n, pledge in enumerate(pledges):
         latest = pledge.reissues[-1] if pledge.reissues else None
         warnings = sum(1 for c in pledge.changes if c.severity != "info")
+        on_page = shown is None or n < shown
         rows.append(
             f'<tr data-pledge="{esc(pledge.pledge)}" data-changes="{len(pledge.changes)}" '
-            f'data-status="{esc(latest.status if latest else "")}"><td><a href="#{_anchor(n)}">{esc(pledge.pledge)}'
-            f'</a></td><td>{esc(pledge.title or "")}</td><td>{esc(latest.as_of if latest else "")}</td>'
+            f'data-status="{esc(latest.status if latest else "")}" data-timeline="{"yes" if on_page else "no"}">'
+            f'{_pledge_cell(pledge, n, on_page)}<td>{esc(pledge.title or "")}</td>'
+            f'<td>{esc(latest.as_of if latest else "")}</td>'
             f'<td>{esc(latest.status if latest else "")}</td><td class="num">{len(pledge.reissues)}</td>'
             f'<td class="num">{len(pledge.changes)}</td><td class="num">{warnings}</td></tr>')
     return ('<table id="pledges"><thead><tr><th>pledge (issuer, number)</th><th>title</th><th>latest as-of</th>'
@@ -116,18 +140,36 @@ def pledge_section(pledge: PledgeHistory, n: int) -> str:
             f'{esc(pledge.title or "")}</h2>{charts(pledge, n)}<ol class="timeline">{timeline}</ol></section>')
 
 
-def render_history_html(histories: Histories) -> str:
+def cut_note(histories: Histories, max_pledges: int | None) -> str:
+    """The note above the index when timelines are left out; empty when the page has them all."""
+    left_out = timelines_left_out(histories, max_pledges)
+    if not left_out:
+        return ""
+    total, changes = len(histories.pledges), sum(len(p.changes) for p in left_out)
+    names = esc(left_out[0].pledge) + (f" to {esc(left_out[-1].pledge)}" if len(left_out) > 1 else "")
+    return (f'<p id="cut" class="cut" data-shown="{total - len(left_out)}" data-left-out="{len(left_out)}" '
+            f'data-changes-left-out="{changes}">This page holds the timelines and charts of the first '
+            f'{total - len(left_out):,} of {total:,} pledges (<code>--max-html-pledges {max_pledges}</code>). '
+            f'The other {len(left_out):,} ({names}, {changes:,} changes) are in the table below, marked '
+            '&ldquo;timeline not on this page&rdquo;; every change of every pledge is in history.csv, and '
+            '<code>--max-html-pledges all</code> puts every timeline here.</p>')
+
+
+def render_history_html(histories: Histories, max_pledges: int | None = DEFAULT_MAX_PLEDGES) -> str:
+    """The page; the timelines and charts of the first ``max_pledges`` pledges (None: all)."""
     codes: Counter[str] = Counter(c.code for c in histories.changes())
     unidentified = (f"<p>{len(histories.unidentified)} cards with neither number nor title are left out.</p>"
                     if histories.unidentified else "")
-    body = "".join(pledge_section(p, n) for n, p in enumerate(histories.pledges))
+    shown = histories.pledges if max_pledges is None else histories.pledges[:max_pledges]
+    body = "".join(pledge_section(p, n) for n, p in enumerate(shown))
     total = sum(codes.values())
     return (
         '<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>pledgecard history</title>'
         f'<meta name="viewport" content="width=device-width"><style>{CSS}</style></head><body>'
         f'<h1>Pledges across their re-issues</h1><p id="counts" data-pledges="{len(histories.pledges)}" '
         f'data-cards="{histories.cards}" data-changes="{total}">{len(histories.pledges)} pledges, '
-        f'{histories.cards} cards, {total} changes.</p>{unidentified}{codes_table(codes)}'
+        f'{histories.cards} cards, {total} changes.</p>{unidentified}{cut_note(histories, max_pledges)}'
+        f'{codes_table(codes)}'
         f'<input id="filter" type="search" placeholder="filter pledges: issuer, number, title, status" '
         f'aria-label="filter pledges"> <span id="shown">{len(histories.pledges)}</span> shown'
-        f'{index_table(histories.pledges)}{body}<script>{FILTER_JS}</script></body></html>\n')
+        f'{index_table(histories.pledges, len(shown))}{body}<script>{FILTER_JS}</script></body></html>\n')
