@@ -16,6 +16,7 @@ from pledgecard.extract.card.items import build_items, stamp
 from pledgecard.extract.card.layout import CardLayout, Section, block_text, split_cards
 from pledgecard.extract.card.overview import read_overview
 from pledgecard.extract.card.progress import read_progress
+from pledgecard.extract.card.reroute import reroute_tables
 from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.card.yearly import read_yearly
 from pledgecard.extract.document import Block, Document, Paragraph, Table
@@ -63,6 +64,7 @@ def _value(values: dict[str, str], key: str) -> str | None:
 def parse_layout(layout: CardLayout, source: Source, issuer: str | None = None,
                  settings: ParserSettings = DEFAULT) -> Card:
     """One card from its parts; the Card is built once, from everything read."""
+    layout = reroute_tables(layout)  # a table under another part's heading goes to the part it names
     parts = _Parts()
     header = read_header(layout.header, settings)
     values = header.values

@@ -1,0 +1,233 @@
+"""Tables that stand under another part's heading, moved to the part their words name.
+
+A card sometimes writes a table under the wrong heading: the 구분 | 계 | 국비 | 도비 … table
+under □ 사업개요, the 연도 | 추진계획 | 추진실적 table under □ 사업목적, a 문제점 | 대책 table
+under □ 추진상황. Where the part it stands in would not read it, the table goes to the part
+its header words name, told by the readers' own tests (imported, never copied), so the
+reader of that part reads it as it would under its own heading.
+
+Strict: a table moves only when exactly one part's words name it (and that part's reader
+reads rows of it); with no match, or more than one, it stays where it is (its text then goes
+to ``unplaced``, never lost). Tables of dated entries stay: progress, plans, effects and
+purpose all take them. A unit line right above a finance table (``(단위: 백만원)``) and a
+《목표달성》 heading right above an achievements table travel with it. A card without the
+part gets a part of that key with no heading (nothing is read from a heading it lacks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from pledgecard.extract.card.communication import channels_of_table
+from pledgecard.extract.card.dated import is_dated_table
+from pledgecard.extract.card.finance import _layout, column_kind, is_source_label, read_finance_table
+from pledgecard.extract.card.flattened import is_count
+from pledgecard.extract.card.goals import _goals_of_table
+from pledgecard.extract.card.issues import _of_table
+from pledgecard.extract.card.layout import CardLayout, Section
+from pledgecard.extract.card.progress import _columns, achievements_of_table, block_heading
+from pledgecard.extract.card.tablewords import find_columns
+from pledgecard.extract.card.yearly import yearly_of_table
+from pledgecard.extract.document import Block, Paragraph, Table
+from pledgecard.normalize import table_unit
+from pledgecard.normalize.text import squash
+from pledgecard.vocab import ACHIEVEMENT_HEADING, COUNT_ROW_LABELS, FUNDING_FIXED, TABLE_UNIT_LABEL, YEARLY_COLUMNS
+
+#: The channel of a 소통 table that counts them all (계, 합계).
+_TOTAL_WORDS = frozenset(squash(word) for word, category in FUNDING_FIXED.items() if category == "total")
+_COUNT_ROW_WORDS = frozenset(squash(word) for word in COUNT_ROW_LABELS)
+_BRACKETS = "()[]（）［］<>〈〉"
+#: The parts whose readers take tables of dated entries (일자 | 추진내용).
+_DATED_PARTS = frozenset({"progress", "plans", "effects", "purpose"})
+#: Any issuer level will do to tell a finance table: the level only names a source's category.
+_ANY_LEVEL = "unknown"
+
+
+def _is_finance(table: Table) -> bool:
+    """A header of finance columns (총사업비, 기투자, years) over rows of funding sources (or
+    the sources across, the years down): the finance reader's own layout, with at least one
+    cell of a source it knows. A key-value table (총사업비 | 1,000억원) is none."""
+    cells, _ = read_finance_table(table, None, _ANY_LEVEL)
+    return any(is_source_label(cell.source) for cell in cells)
+
+
+def _is_yearly(table: Table) -> bool:
+    """연도 | 추진계획 …, with at least one row of years the yearly reader reads."""
+    if find_columns(table, YEARLY_COLUMNS, {"years", "plan"}) is None:
+        return False
+    plans, _ = yearly_of_table(table, [])
+    return bool(plans)
+
+
+def _issues_of(table: Table) -> bool:
+    """문제점 | 대책 (쟁점사항 | 해소방안 …) with at least one entry."""
+    found = _of_table(table, [])
+    return found is not None and bool(found[0] or found[1])
+
+
+def _is_channel_table(table: Table) -> bool:
+    """Channels and their counts: every value a count (``3``, ``12회``, ``-``, 수시), a total
+    channel (계) or a row of counts (횟수), and no channel named as a finance word (국비,
+    2024년, 기투자) — those are a finance table's."""
+    channels = channels_of_table(table)
+    if not channels:
+        return False
+    names = {squash(channel.channel) for channel in channels}
+    if any(name not in _TOTAL_WORDS and (is_source_label(name) or column_kind(name) is not None) for name in names):
+        return False
+    values = [channel.text.strip() for channel in channels]
+    if not all(not value or is_count(value) for value in values) or not any(values):
+        return False
+    labels = {squash(cell.text) for cell in table.cells}
+    return bool(names & _TOTAL_WORDS or labels & _COUNT_ROW_WORDS)
+
+
+def _is_achievements(table: Table) -> bool:
+    """The 목표달성 table: a header of 세부사업 (목표치) and 추진내용 (추진실적) columns over rows."""
+    grid = table.grid()
+    if not grid or _columns(grid[0]) is None:
+        return False
+    rows, _, rest = achievements_of_table(table, None)
+    return bool(rows or rest)
+
+
+def _is_goals(table: Table) -> bool:
+    """Rows of goals (최종 목표 | …)."""
+    goals, _ = _goals_of_table(table)
+    return bool(goals)
+
+
+#: Each part a table can be moved to, and the test of its words.
+_KINDS: dict[str, Callable[[Table], bool]] = {
+    "finance": _is_finance,
+    "yearly": _is_yearly,
+    "issues": _issues_of,
+    "communication": _is_channel_table,
+    "progress": _is_achievements,
+    "goals": _is_goals,
+}
+
+
+def table_part(table: Table) -> str | None:
+    """The part a table's words name; None for a table of dated entries (several parts take
+    those), for words no part's reader takes, and for words more than one part's reader takes."""
+    if is_dated_table(table):
+        return None
+    found = [key for key, test in _KINDS.items() if test(table)]
+    return found[0] if len(found) == 1 else None
+
+
+def _taken(key: str, table: Table, in_achievements: bool) -> bool:
+    """Whether the reader of the part ``key`` reads the table where it stands."""
+    if key in _DATED_PARTS and is_dated_table(table):
+        return True
+    if key == "finance":
+        return _layout(table.grid()) is not None
+    if key == "progress":
+        return in_achievements
+    if key == "communication":
+        return _is_channel_table(table)  # its reader reads any grid as channels
+    if key == "yearly":
+        return find_columns(table, YEARLY_COLUMNS, {"years", "plan"}) is not None
+    if key == "issues":
+        return _of_table(table, []) is not None
+    if key == "goals":
+        return _is_goals(table)
+    return False  # 사업개요 takes no table; plans, effects, purpose only dated ones; other parts keep text
+
+
+def _is_unit_line(block: Block) -> bool:
+    """A line that only states the table's unit: ``(단위: 백만원)``, ``[단위 : 억원]``."""
+    if not isinstance(block, Paragraph) or block.bullet is not None:
+        return False
+    return squash(block.text).strip(_BRACKETS).startswith(TABLE_UNIT_LABEL) and table_unit(block.text) is not None
+
+
+def _is_achievement_heading(block: Block) -> bool:
+    heading = block_heading(block)
+    return heading is not None and ACHIEVEMENT_HEADING in squash(heading)
+
+
+@dataclass
+class _Move:
+    key: str
+    blocks: list[Block]
+    #: Whether the blocks open their own group in the target (a 《목표달성》 heading leads them).
+    headed: bool = False
+
+
+def reroute_tables(layout: CardLayout) -> CardLayout:
+    """The layout with each table that stands under another part's heading, and that its part
+    would not read, moved to the part its words name (a copy; ``layout`` is left as it was)."""
+    sections = [replace(section, blocks=list(section.blocks)) for section in layout.sections]
+    moves: list[_Move] = []
+    achievement_group = _has_achievement_group(sections)
+    for section in sections:
+        section.blocks = _take_moves(section, moves, achievement_group)
+    for move in moves:
+        _place(sections, move)
+    return replace(layout, sections=sections)
+
+
+def _has_achievement_group(sections: list[Section]) -> bool:
+    return any(_is_achievement_heading(b) for s in sections if s.key == "progress" for b in s.blocks)
+
+
+def _take_moves(section: Section, moves: list[_Move], achievement_group: bool) -> list[Block]:
+    """The blocks that stay in the section; the moved ones are added to ``moves``."""
+    kept: list[Block] = []
+    in_achievements = False
+    last: _Move | None = None  # the move of the block right above, if it moved
+    for block in section.blocks:
+        if block_heading(block) is not None:
+            in_achievements = _is_achievement_heading(block)
+        key = None
+        if isinstance(block, Table) and not _taken(section.key, block, in_achievements):
+            key = table_part(block)
+        if key is None or key == section.key:
+            kept.append(block)
+            last = None
+        elif last is not None and last.key == key:
+            last.blocks.append(block)  # the next table of the same part (a table a page break cut)
+        else:
+            last = _move(key, block, kept, achievement_group)
+            if last is None:
+                kept.append(block)
+            else:
+                moves.append(last)
+    return kept
+
+
+def _move(key: str, table: Block, kept: list[Block], achievement_group: bool) -> _Move | None:
+    """The move of a table to the part ``key``, with the line above that belongs to it (taken
+    from ``kept``); None for an achievements table with no 《목표달성》 heading to stand under."""
+    above = kept[-1] if kept else None
+    if key == "finance" and above is not None and _is_unit_line(above):
+        return _Move(key, [kept.pop(), table])
+    if key == "progress" and above is not None and _is_achievement_heading(above):
+        return _Move(key, [kept.pop(), table], headed=True)
+    if key == "progress" and not achievement_group:
+        return None  # the progress reader reads such a table only under its 《목표달성》 heading
+    return _Move(key, [table])
+
+
+def _place(sections: list[Section], move: _Move) -> None:
+    """The moved blocks at the end of the first part of their key (a heading-less achievements
+    table at the end of its 《목표달성》 group); a new part of that key when the card has none."""
+    target = next((s for s in sections if s.key == move.key), None)
+    if move.key == "progress" and not move.headed:
+        target = next(s for s in sections if s.key == "progress" and any(map(_is_achievement_heading, s.blocks)))
+        at = _end_of_achievement_group(target.blocks)
+        target.blocks[at:at] = move.blocks
+        return
+    if target is None:
+        target = Section(key=move.key, heading="", heading_block=Paragraph(text=""))
+        sections.append(target)
+    target.blocks.extend(move.blocks)
+
+
+def _end_of_achievement_group(blocks: list[Block]) -> int:
+    """Where the first 《목표달성》 group of a progress part ends (the next block heading)."""
+    start = next(i for i, block in enumerate(blocks) if _is_achievement_heading(block))
+    return next((i for i in range(start + 1, len(blocks)) if block_heading(blocks[i]) is not None), len(blocks))
