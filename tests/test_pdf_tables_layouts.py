@@ -12,8 +12,8 @@ import pytest
 from pledgecard.extract import read_document
 from pledgecard.extract.document import Cell, Table
 from pledgecard.extract.pdf.grid import Grid, GridCell, with_open_sides, without_frames
-from pledgecard.extract.pdf.lines import Line, join_wrapped, joined, wrapped
-from pledgecard.extract.pdf.page import read_page
+from pledgecard.extract.pdf.lines import Line, join_paragraphs, join_wrapped, joined, lines_of, wrapped
+from pledgecard.extract.pdf.page import Char, read_page
 from pledgecard.pipeline import parse_bytes
 
 from .conftest import DATA
@@ -153,6 +153,26 @@ def test_a_wrapped_cell_is_one_value(
     below = Line(text=continuation, x0=0.0, x1=40.0, top=12.0, bottom=22.0, size=10.0,
                  first_char=5.4 if continuation[0].isdigit() or continuation[0] == "," else 9.5)
     assert join_wrapped(text, above, below, right_edge=100.0) == expected
+
+
+def glyphs(text: str, starts: list[float], top: float) -> list[Char]:
+    """Hangul glyphs 9.5 pt wide (10 pt type) set at ``starts``, as HWP printers place them."""
+    return [Char(t, x, x + 9.5, top, top + 11.5, 10.0) for t, x in zip(text, starts, strict=True)]
+
+
+@pytest.mark.parametrize(("first", "starts", "edge", "expected"), [
+    # hwp-ingest spreads a word cut at the edge letter by letter, the same gap again after it
+    pytest.param("임기", [0.0, 13.94], 28.0, "임기이후", id="spread-word-cut-at-the-edge"),
+    pytest.param("추진상", [0.0, 12.56, 25.11], 37.8, "추진상이후", id="three-letters-spread"),
+    # a word space it widens instead: the line ends flush with the edge
+    pytest.param("임기", [0.0, 18.5], 28.0, "임 기 이후", id="widened-space-flush"),
+    pytest.param("임기", [0.0, 9.7], 28.0, "임기 이후", id="set-tight-short-of-the-edge"),
+    pytest.param("임기", [0.0, 13.94], 35.0, "임 기 이후", id="room-wider-than-the-gap"),
+])
+def test_a_line_spread_evenly_to_the_edge_is_one_word_cut_there(
+        first: str, starts: list[float], edge: float, expected: str) -> None:
+    lines = lines_of(glyphs(first, starts, 0.0) + glyphs("이후", [0.0, 9.7], 16.0))
+    assert [text for text, _ in join_paragraphs(lines, edge, lambda _: False)] == [expected]
 
 
 def test_numbers_wrapped_in_their_cells_give_the_finance_table() -> None:

@@ -10,10 +10,16 @@ where the text layer has one, between two glyphs or at the end of a wrapped line
 wrapped inside a word or a number has none), whatever the gap. LibreOffice sets a gap of about 2 pt
 between digits or Latin and Hangul (``2022~2027년``) that geometry would read as a space.
 Only a gap wider than a tab's (``TAB_SHARE``) is a space without a glyph there.
+
+A justified line that wrapped inside a word is spread letter by letter; a producer that spreads
+the spare width after every glyph (hwp-ingest) leaves the same room again after the last one,
+while a word space it widens ends the line flush with the edge: such a line of evenly set
+glyphs is one word, however wide its gaps (``임 기`` / ``이후`` is ``임기이후``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable
@@ -54,6 +60,8 @@ AFTER_PUNCTUATION = (",", ";", ":", ")")
 TAB_SHARE = 1.0
 #: The width of a word space, as a share of the font size, when asking whether a word fits.
 WORD_SPACE_SHARE = 0.25
+#: Gaps within this share of the font size of each other are one letter gap (a line spread evenly).
+EVEN_SHARE = 0.1
 
 
 @dataclass
@@ -71,6 +79,9 @@ class Line:
     #: Whether the text layer has a space glyph at the end of the line (a wrap at a word space);
     #: None where the producer writes no spaces.
     ends_spaced: bool | None = None
+    #: The gaps between its glyphs, left to right, and the glyphs' text without spaces.
+    gaps: tuple[float, ...] = ()
+    letters: str = ""
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
@@ -156,6 +167,8 @@ def make_line(chars: list[Char], text_spaces: bool = False) -> Line | None:
         first_word=glyphs[word_end].x1 - glyphs[0].x0,
         first_char=glyphs[0].x1 - glyphs[0].x0,
         ends_spaced=trailing if text_spaces else None,
+        gaps=tuple(b.x0 - a.x1 for a, b in itertools.pairwise(glyphs)),
+        letters="".join(c.text for c in glyphs),
     )
 
 
@@ -222,6 +235,23 @@ def join_wrapped(text: str, previous: Line | None, line: Line, right_edge: float
     return f"{text} {line.text}" if space else text + line.text
 
 
+def spread_to_the_edge(line: Line, right_edge: float) -> bool:
+    """Whether ``line`` (of a producer that writes no space glyphs) is set out letter by letter
+    to the edge: its glyphs evenly apart, and the room after the last one the same gap again
+    (see the module). Its gaps are then letter gaps, and it ends where that last gap does."""
+    if line.ends_spaced is not None or not line.gaps:
+        return False
+    tolerance = EVEN_SHARE * line.size
+    gap = median(line.gaps)
+    return max(line.gaps) - min(line.gaps) <= tolerance and abs(right_edge - line.x1 - gap) <= tolerance
+
+
+def as_one_word(line: Line) -> Line:
+    """A line spread letter by letter to the edge, read as the one word it is, reaching to the
+    end of its last letter gap."""
+    return dataclasses.replace(line, text=line.letters, x1=line.x1 + median(line.gaps))
+
+
 def join_paragraphs(
     lines: list[Line], right_edge: float, opens: Callable[[str], bool]
 ) -> list[tuple[str, Line]]:
@@ -237,8 +267,10 @@ def join_paragraphs(
             and line.top - previous.bottom <= PARAGRAPH_GAP_SHARE * line.size
             and not opens(line.text)
         )
-        if continues and paragraphs:
+        if continues and paragraphs and previous is not None:
             text, first = paragraphs[-1]
+            if spread_to_the_edge(previous, right_edge):
+                text, previous = text[:len(text) - len(previous.text)] + previous.letters, as_one_word(previous)
             paragraphs[-1] = (join_wrapped(text, previous, line, right_edge), first)
         else:
             paragraphs.append((line.text, line))
