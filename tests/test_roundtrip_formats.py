@@ -27,7 +27,7 @@ MANIFEST: list[dict[str, Any]] = json.loads((FOLDER / "manifest.json").read_text
 
 #: LibreOffice breaks Hangul between any two syllables, and writes no space glyph at the end
 #: of a line when the space does not fit before the edge: ``전문인력 양성`` and ``전문인력양성``
-#: in the same cell are laid out glyph for glyph alike (``력`` ends 2.2 pt short of the edge,
+#: in the same cell are laid out glyph for glyph alike (``력`` ends about 2 pt short of the edge,
 #: short of a space's 2.8 pt and of ``양``'s 9.4 pt), so no geometry says which was written.
 _LIBREOFFICE_SPACE = ("LibreOffice PDF: a space that does not fit at the end of a full line is not written, and "
                       "Hangul breaks between syllables, so the two texts are laid out alike ({})")
