@@ -60,7 +60,7 @@ def _is_yearly(table: Table) -> bool:
     return bool(plans)
 
 
-def _issues_of(table: Table) -> bool:
+def _is_issues(table: Table) -> bool:
     """문제점 | 대책 (쟁점사항 | 해소방안 …) with at least one entry."""
     found = _of_table(table, [])
     return found is not None and bool(found[0] or found[1])
@@ -102,7 +102,7 @@ def _is_goals(table: Table) -> bool:
 _KINDS: dict[str, Callable[[Table], bool]] = {
     "finance": _is_finance,
     "yearly": _is_yearly,
-    "issues": _issues_of,
+    "issues": _is_issues,
     "communication": _is_channel_table,
     "progress": _is_achievements,
     "goals": _is_goals,
