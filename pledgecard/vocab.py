@@ -141,6 +141,7 @@ YEARLY_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
 DATED_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "date": ("일자", "날짜", "일시", "추진일자", "시기", "추진시기", "기간", "연월", "추진일정", "일정"),
     "content": ("추진내용", "내용", "추진실적", "주요내용", "추진계획", "세부내용", "실적"),
+    "note": ("비고",),
 }
 #: 사업개요 field -> labels.
 OVERVIEW_LABELS: Final[dict[str, tuple[str, ...]]] = {
@@ -234,6 +235,13 @@ COUNTERS_BEFORE_NOUN: Final[tuple[str, ...]] = ("개",)
 QUANTITY_PHRASE_STOP_WORDS: Final[tuple[str, ...]] = (
     "및", "등", "또는", "이상", "이하", "내외", "정도", "중", "외", "규모", "추진", "운영", "선정", "지원",
 )
+#: Counters that also number a thing by name (놀이터 2호, 청년센터 1호: the 2nd playground, the
+#: 1st centre) -> the nouns they count. In free text such a count is read only where one of those
+#: nouns ends one of the two words before it in its phrase (공동주택 300호) or it is approximate (약 300호,
+#: 300여 호); ``1호`` is a name. Elsewhere it is no quantity (null), never a guess.
+NAMING_COUNTERS: Final[dict[str, tuple[str, ...]]] = {
+    "호": ("주택", "아파트", "빈집", "객실", "주거", "숙소", "기숙사", "원룸", "점포", "상가", "임대"),
+}
 
 # --------------------------------------------------------------------------- rates
 #: Labels of a progress rate in percent (이행률 72.5%), both spellings of 률/율.

@@ -123,3 +123,43 @@ def test_find_quantities_keeps_text_and_approx() -> None:
 )
 def test_find_quantities_text(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert [(q.value, q.unit, q.text) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 호 numbers a thing by name: 놀이터 2호 is the 2nd playground, not two of anything
+        pytest.param("ㅇ 반려견 놀이터 2호(한결천변) 조성(’25.11월)", [], id="hangyeol-playground-2"),
+        pytest.param("놀이터2호 개장", [], id="name-written-together"),
+        pytest.param("청년주택 1호(한결동) 준공", [], id="one-is-a-name"),
+        pytest.param("임대주택 조성 및 반려견 놀이터 2호", [], id="housing-too-far-before"),
+        pytest.param("300호 공급", [], id="nothing-counted-before-undecided"),
+        pytest.param("제2호 공원", [], id="ordinal"),
+        pytest.param("지하철 2호선 연장, 2호기 건설, 3호점 개점", [], id="longer-words"),
+        # 호 counts dwellings and shops: the noun it counts stands just before it, or it is approximate
+        pytest.param("공동주택 300호 공급", [(300, "호", "300호")], id="housing-count"),
+        pytest.param("공공임대주택 1,200호 및 놀이터 3곳", [(1200, "호", "1,200호"), (3, "곳", "3곳")],
+                     id="housing-and-places"),
+        pytest.param("행복주택 건설 300호", [(300, "호", "300호")], id="housing-a-word-before"),
+        pytest.param("빈집 정비 25호", [(25, "호", "25호")], id="empty-houses"),
+        pytest.param("주택 100호, 놀이터 2호", [(100, "호", "100호")], id="phrase-ends-at-a-comma"),
+        pytest.param("약 300호 공급", [(300, "호", "약 300호")], id="approx-prefix"),
+        pytest.param("300여 호", [(300, "호", "300여 호")], id="approx-yeo"),
+        pytest.param("300호 이상", [(300, "호", "300호 이상")], id="approx-tail"),
+        pytest.param("놀이터 2호 3곳", [(3, "곳", "3곳")], id="other-counters-untouched"),
+    ],
+)
+def test_naming_counter_in_free_text(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert [(q.value, q.unit, q.text) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("300호", (300, "호", "300호"), id="a-field-that-is-a-count"),
+        pytest.param("놀이터 2호", None, id="a-word-first-is-for-find"),
+    ],
+)
+def test_naming_counter_in_a_field(text: str, expected: tuple[int, str, str] | None) -> None:
+    q = parse_quantity(text)
+    assert (None if q is None else (q.value, q.unit, q.text)) == expected

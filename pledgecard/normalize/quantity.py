@@ -4,6 +4,11 @@ A quantity's text covers the value phrase it was read from: in a field, up to th
 the phrase (``3개 지구``: the next number or a delimiter of vocab QUANTITY_PHRASE_DELIMITERS
 ends it); in free text, the count and, after a counter of vocab COUNTERS_BEFORE_NOUN, the
 noun it counts (``13개 기술과제``).
+
+A counter that also numbers a thing by name (vocab NAMING_COUNTERS: ``놀이터 2호`` is the 2nd
+playground, ``공동주택 300호`` a count) counts in free text only where the noun it counts stands
+just before it in the phrase or the count is approximate; where that cannot be decided it is no
+quantity rather than a wrong one.
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ from pledgecard.normalize.text import nfc
 _CANDIDATES = starts_before(vocab.QUANTITY_UNITS)
 _PHRASE_END = re.compile("[0-9" + re.escape(vocab.QUANTITY_PHRASE_DELIMITERS) + "]")
 _NOUN_AFTER = re.compile(rf"{SP}(?P<word>[\uac00-\ud7a3A-Za-z]+)")
+_PHRASE_START = re.compile("[" + re.escape(vocab.QUANTITY_PHRASE_DELIMITERS) + "]")
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+#: How many words before a naming counter's count may name what it counts (공동주택 300호).
+NAMED_NOUN_WORDS = 2
 
 
 def _read(text: str, pos: int) -> tuple[int | float, str, bool, int] | None:
@@ -69,6 +78,21 @@ def _counted_noun_end(text: str, unit: str, end: int) -> int:
     if m is None or m["word"] in vocab.QUANTITY_PHRASE_STOP_WORDS:
         return end
     return m.end()
+
+
+def names_a_thing(text: str, pos: int, unit: str, value: int | float, approx: bool) -> bool:
+    """True for a count at ``pos`` that is rather a name (``놀이터 2호``, ``청년센터 1호``): its counter
+    also numbers things (vocab NAMING_COUNTERS), it is exact, and no noun it counts ends one of the
+    two words before it in its phrase (``공동주택 300호``, ``행복주택 건설 300호`` count; ``임대주택 및
+    놀이터 2호`` does not; ``1호`` never does)."""
+    nouns = vocab.NAMING_COUNTERS.get(unit)
+    if nouns is None or approx:
+        return False
+    if value == 1:
+        return True
+    start = max((m.end() for m in _PHRASE_START.finditer(text, 0, pos)), default=0)
+    before = _HANGUL_WORD.findall(text, start, pos)[-NAMED_NOUN_WORDS:]
+    return not any(word.endswith(nouns) for word in before)
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -111,6 +135,9 @@ def collect_quantities(text: str, starts: Iterable[int]) -> list[Quantity]:
             continue
         value, unit, approx, end = read
         prefix = approx_prefix_start(text, pos)
+        if names_a_thing(text, pos, unit, value, approx or prefix is not None):
+            cursor = end
+            continue
         start = pos if prefix is None else prefix
         end = _counted_noun_end(text, unit, end)
         found.append(Quantity(value=value, unit=unit, approx=approx or prefix is not None,
