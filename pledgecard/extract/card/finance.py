@@ -3,66 +3,52 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from pledgecard.extract.card.celllines import CellLines, rebuild_cell_lines
 from pledgecard.extract.card.layout import block_text
+from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Finance, FinanceCell, FinanceKind, Finding
 from pledgecard.normalize import funding_category, parse_amount_cell, table_unit
 from pledgecard.normalize.text import close_spaced, squash, unwrap
-from pledgecard.vocab import (
-    FINANCE_COLUMN_KINDS,
-    FINANCE_MEASURES,
-    FINANCE_ROW_HEADER,
-    FUNDING_BY_LEVEL,
-    FUNDING_FIXED,
-)
 
 _YEAR = regex.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)|[’‘`'´]\s*(\d{2})(?!\d)")
 _AMOUNT = regex.compile(r"^\s*(?:[-–―]|\d[\d,]*(?:\.\d+)?)?\s*$")
-#: Squashed column word -> kind (reversed, so that the first word listed wins, as in a search).
-_COLUMN_KINDS = {squash(word): kind for word, kind in reversed(FINANCE_COLUMN_KINDS.items())}
-_AFTER_TERM_WORDS = tuple(squash(word) for word, kind in FINANCE_COLUMN_KINDS.items() if kind == "after_term")
-_MEASURES = frozenset(FINANCE_MEASURES)
-_ROW_HEADERS = frozenset(squash(word) for word in FINANCE_ROW_HEADER)
-_SOURCE_LABELS = frozenset(squash(k) for k in (*FUNDING_FIXED, *FUNDING_BY_LEVEL))
 
 
-def column_kind(label: str) -> tuple[FinanceKind, int | None] | None:
-    """``("year", 2024)`` for ``2024년``; ``("total", None)`` for 총사업비; None when unknown."""
+def column_kind(label: str, *, settings: ParserSettings = DEFAULT) -> tuple[FinanceKind, int | None] | None:
+    """``("year", 2024)`` for ``2024년``; ``("total", None)`` for 총사업비; None when unknown
+    (the column words are the settings' ``finance_column_kinds``)."""
     squashed = squash(label)
-    kind = _COLUMN_KINDS.get(squashed)
+    kind = settings.finance_kinds.get(squashed)
     if kind is not None:
-        return _kind(kind), None
+        return kind, None
     year = _YEAR.search(squashed)
     if year:
         value = int(year.group(1)) if year.group(1) else 2000 + int(year.group(2))
         return "year", value
-    if any(word in squashed for word in _AFTER_TERM_WORDS):
+    if any(word in squashed for word in settings.after_term_words):
         return "after_term", None
     return None
 
 
-def _kind(name: str) -> FinanceKind:
-    kinds: dict[str, FinanceKind] = {"total": "total", "prior": "prior", "year": "year", "after_term": "after_term"}
-    return kinds[name]
-
-
-def is_source_label(text: str) -> bool:
+def is_source_label(text: str, *, settings: ParserSettings = DEFAULT) -> bool:
     squashed = squash(text)
-    return squashed in _SOURCE_LABELS or (len(squashed) <= 6 and squashed.endswith("비")
-                                          and squashed not in _COLUMN_KINDS)  # 총사업비 is a column
+    return squashed in settings.finance_source_words or (
+        len(squashed) <= 6 and squashed.endswith("비")
+        and squashed not in settings.finance_kinds)  # 총사업비 is a column
 
 
 def _cell_text(cell: Cell | None) -> str:
     return unwrap(cell.text) if cell else ""
 
 
-def _measure(text: str) -> str | None:
+def _measure(text: str, *, settings: ParserSettings = DEFAULT) -> str | None:
     squashed = squash(text)
-    return squashed if squashed in _MEASURES else None
+    return squashed if squashed in settings.finance_measure_words else None
 
 
 def _is_amount(cell: Cell | None) -> bool:
@@ -104,7 +90,7 @@ def _labels_below(rows: list[list[Cell | None]]) -> bool:
                for row in rows)
 
 
-def _layout(grid: list[list[Cell | None]]) -> _Layout | None:
+def _layout(grid: list[list[Cell | None]], *, settings: ParserSettings = DEFAULT) -> _Layout | None:
     for r, row in enumerate(grid):
         if r == 0 or not row:
             continue
@@ -114,26 +100,29 @@ def _layout(grid: list[list[Cell | None]]) -> _Layout | None:
             if label_cols == 1 and _labels_below(grid[r + 1:]):
                 continue  # 총사업비 | (empty) | …, then a group's label | 기투자 | …: two label columns
             labels = [_cell_text(c) for c in row[:label_cols]]
-            joined_label, joined_measure = _row_label(row[:label_cols])  # 계획 계: one flattened cell
-            if any(is_source_label(t) or _measure(t) for t in labels) or (
-                    joined_measure and is_source_label(joined_label)):
+            joined_label, joined_measure = _row_label(row[:label_cols], settings=settings)  # 계획 계: one cell
+            if any(is_source_label(t, settings=settings) or _measure(t, settings=settings) for t in labels) or (
+                    joined_measure and is_source_label(joined_label, settings=settings)):
                 return _Layout(r, label_cols)
-            if any(column_kind(t) for t in labels) and any(  # the sources in a header row above
-                    is_source_label(_cell_text(c)) for above in grid[:r] for c in above[label_cols:]):
+            if any(column_kind(t, settings=settings) for t in labels) and any(  # the sources in a header row above
+                    is_source_label(_cell_text(c), settings=settings)
+                    for above in grid[:r] for c in above[label_cols:]):
                 return _Layout(r, label_cols, sources_across=True)
     return None
 
 
-def _row_label(cells: list[Cell | None]) -> tuple[str, str | None]:
+def _row_label(cells: list[Cell | None], *, settings: ParserSettings = DEFAULT) -> tuple[str, str | None]:
     """``(label, measure)`` of a row's label cells: ``계 | 계획``, ``계획 | 계`` or one cell
     ``계 계획`` (a flattened table joins them)."""
     label, measure = "", None
     for text in (close_spaced(_cell_text(c)) for c in cells):
         words = text.split()
         # two words only: a row group's label may end in one (연도별 투자 실적 및 계획)
-        found = next((w for w in (words[-1:] + words[:1]) if _measure(w)), None) if len(words) == 2 else None
-        if _measure(text):
-            measure = _measure(text)
+        found = (next((w for w in (words[-1:] + words[:1]) if _measure(w, settings=settings)), None)
+                 if len(words) == 2 else None)
+        own = _measure(text, settings=settings)
+        if own:
+            measure = own
         elif found is not None:
             measure = found
             rest = list(words)
@@ -144,14 +133,15 @@ def _row_label(cells: list[Cell | None]) -> tuple[str, str | None]:
     return label, measure
 
 
-def _measure_leads(cells: list[Cell | None]) -> bool:
+def _measure_leads(cells: list[Cell | None], *, settings: ParserSettings = DEFAULT) -> bool:
     """A one-cell label that opens with its measure (``계획 계``): a flattened group label, over
     the rows below it too (``계 계획``, the source first, is that row's alone)."""
     words = close_spaced(_cell_text(cells[0])).split() if cells else []
-    return len(words) == 2 and _measure(words[0]) is not None
+    return len(words) == 2 and _measure(words[0], settings=settings) is not None
 
 
-def _header_of_column(grid: list[list[Cell | None]], start: int, c: int) -> tuple[str, str | None]:
+def _header_of_column(grid: list[list[Cell | None]], start: int, c: int, *,
+                      settings: ParserSettings = DEFAULT) -> tuple[str, str | None]:
     """The words above column ``c`` (label as written, measure word if any)."""
     words: list[str] = []
     measure: str | None = None
@@ -160,8 +150,9 @@ def _header_of_column(grid: list[list[Cell | None]], start: int, c: int) -> tupl
         text = close_spaced(_cell_text(cell))
         if not text or (words and words[-1] == text):
             continue
-        if _measure(text):
-            measure = _measure(text)
+        own = _measure(text, settings=settings)
+        if own:
+            measure = own
             continue
         words.append(text)
     return (words[-1] if words else ""), measure
@@ -181,16 +172,18 @@ def _carry_measures(grid: list[list[Cell | None]], start: int,
 
 
 def read_finance_table(table: Table, unit_won: int | None, issuer: str, source_above: str = "",
-                       measure_above: str | None = None) -> tuple[list[FinanceCell], list[str]]:
+                       measure_above: str | None = None, *,
+                       settings: ParserSettings = DEFAULT) -> tuple[list[FinanceCell], list[str]]:
     """The cells of a finance table, and the text of rows and columns it could not place;
     ``source_above`` and ``measure_above`` are those of the last row before a page break cut
     the table (merged label cells the next page does not write again)."""
     grid = table.grid()
-    layout = _layout(grid)
+    layout = _layout(grid, settings=settings)
     if layout is None:
         return [], [block_text(table)]
     leftovers: list[str] = []
-    headers = {c: _header_of_column(grid, layout.start, c) for c in range(layout.label_cols, table.cols)}
+    headers = {c: _header_of_column(grid, layout.start, c, settings=settings)
+               for c in range(layout.label_cols, table.cols)}
     columns = _carry_measures(grid, layout.start, headers)
     cells: list[FinanceCell] = []
     cell_columns: list[int] = []
@@ -199,10 +192,10 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str, source_a
     grouped = False
     for r in range(layout.start, table.rows):
         row = grid[r]
-        row_label, row_measure = _row_label(row[:layout.label_cols])
+        row_label, row_measure = _row_label(row[:layout.label_cols], settings=settings)
         # a measure in a label column of its own spans the rows below it; one beside the
         # source (계 계획) is that row's alone
-        grouped = grouped or _measure_leads(row[:layout.label_cols])  # 계획 계, then 국  비: a group
+        grouped = grouped or _measure_leads(row[:layout.label_cols], settings=settings)  # 계획 계, then 국  비
         measure_of_rows = (row_measure or measure_of_rows) if layout.label_cols > 1 or grouped else row_measure
         if not row_label and row_measure is not None and source_of_rows:
             row_label = source_of_rows  # 확보 / 집행 under the source of the 계획 row above
@@ -216,7 +209,7 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str, source_a
                 continue
             label, column_measure = columns[c]
             source, column = (label, row_label) if layout.sources_across else (row_label, label)
-            kind = column_kind(column)
+            kind = column_kind(column, settings=settings)
             raw = _cell_text(cell).strip()
             if kind is None or not source:
                 if raw:
@@ -233,10 +226,17 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str, source_a
     return cells, leftovers
 
 
-#: A finance table written one cell per line: 구분, the column words, then a source and its amounts a row.
-_CELL_LINES = CellLines(opens_header=lambda text: squash(text) in _ROW_HEADERS,
-                        header=lambda text: column_kind(text) is not None, opens_row=is_source_label,
-                        value=lambda text: bool(_AMOUNT.match(text)))
+@lru_cache(maxsize=8)
+def _cell_lines(settings: ParserSettings = DEFAULT) -> CellLines:
+    """A finance table written one cell per line: 구분, the column words, then a source and its
+    amounts a row (built once per settings object)."""
+    return CellLines(opens_header=lambda text: squash(text) in settings.finance_row_header_words,
+                     header=lambda text: column_kind(text, settings=settings) is not None,
+                     opens_row=lambda text: is_source_label(text, settings=settings),
+                     value=lambda text: bool(_AMOUNT.match(text)))
+
+
+_CELL_LINES = _cell_lines(DEFAULT)
 
 
 def table_unit_of(table: Table) -> tuple[str, int] | None:
@@ -248,12 +248,14 @@ def table_unit_of(table: Table) -> tuple[str, int] | None:
     return None
 
 
-def read_finance(blocks: list[Block], heading: str, issuer: str, findings: list[Finding]) -> tuple[Finance, list[str]]:
+def read_finance(blocks: list[Block], heading: str, issuer: str, findings: list[Finding], *,
+                 settings: ParserSettings = DEFAULT) -> tuple[Finance, list[str]]:
     """The finance part; its unit from wherever the card states it: the heading line, a line
-    above the table, or a cell of the table itself."""
+    above the table, or a cell of the table itself. Its column, source, measure and row-header
+    words are those of ``settings``."""
     finance = Finance()
     leftovers: list[str] = []
-    blocks = rebuild_cell_lines(blocks, _CELL_LINES)
+    blocks = rebuild_cell_lines(blocks, _cell_lines(settings))
     units = [table_unit(heading)]
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -273,7 +275,7 @@ def read_finance(blocks: list[Block], heading: str, issuer: str, findings: list[
         if isinstance(block, Table):
             last = finance.cells[-1] if finance.cells else None  # 확보 / 집행 rows after a break
             cells, rest = read_finance_table(block, finance.unit_won, issuer, last.source if last else "",
-                                             last.measure if last else None)
+                                             last.measure if last else None, settings=settings)
             finance.cells.extend(cells)
             leftovers.extend(rest)
     finance.cells = _by_source(finance.cells)

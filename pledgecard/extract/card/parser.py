@@ -78,7 +78,7 @@ def parse_layout(layout: CardLayout, source: Source, issuer: str | None = None,
                        + [block_text(b) for s in layout.section("finance") for b in s.blocks])
     level = issuer_level(kind, context)
     for section in layout.sections:
-        _read_section(section, level, parts)
+        _read_section(section, level, parts, settings)
     contact, contacts = contacts_of(header.people, _value(values, "contact_name"), _value(values, "contact_phone"),
                                     _label("contact_name"))
     rate_value = values.get("progress_rate")
@@ -109,7 +109,7 @@ def _issuer(level: str) -> IssuerLevel:
     return cast(IssuerLevel, level) if level in get_args(IssuerLevel) else "unknown"
 
 
-def _read_section(section: Section, issuer: str, parts: _Parts) -> None:
+def _read_section(section: Section, issuer: str, parts: _Parts, settings: ParserSettings = DEFAULT) -> None:
     parts.seen.add(section.key)
     blocks = section.blocks
     fields = parts.fields
@@ -118,10 +118,10 @@ def _read_section(section: Section, issuer: str, parts: _Parts) -> None:
     if key == "overview":
         fields["overview"], rest = read_overview(blocks, issuer, parts.findings)
     elif key == "finance":
-        fields["finance"], rest = read_finance(blocks, section.heading, issuer, parts.findings)
+        fields["finance"], rest = read_finance(blocks, section.heading, issuer, parts.findings, settings=settings)
     elif key == "progress":
         blocks, dated = _dated_items(blocks, "progress[0].items", parts.findings)
-        progress, achievements, rest = read_progress(blocks, parts.findings, section.heading)
+        progress, achievements, rest = read_progress(blocks, parts.findings, section.heading, settings=settings)
         if dated:
             if progress:
                 progress[0].items.extend(dated)
@@ -131,7 +131,7 @@ def _read_section(section: Section, issuer: str, parts: _Parts) -> None:
         fields.setdefault("progress", []).extend(progress)
         fields.setdefault("achievements", []).extend(achievements)
     elif key == "communication":
-        channels, rest = read_communication(blocks)
+        channels, rest = read_communication(blocks, settings=settings)
         fields.setdefault("communication", []).extend(channels)
     elif key in ("plans", "effects", "purpose"):
         path = {"plans": "plans", "effects": "expected_effects", "purpose": "purpose"}[key]

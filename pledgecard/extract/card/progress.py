@@ -8,14 +8,14 @@ import regex
 from pledgecard.extract.card.flattened import YEAR_MARKER, rebuild_achievement_tables
 from pledgecard.extract.card.items import build_items
 from pledgecard.extract.card.layout import block_text
+from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Achievement, Finding, ProgressBlock
 from pledgecard.normalize import as_of_span, marked_as_of, parse_as_of, parse_status
 from pledgecard.normalize.text import close_spaced, squash, unwrap
-from pledgecard.vocab import ACHIEVEMENT_COLUMNS, ACHIEVEMENT_HEADING, CUMULATIVE_WORDS
+from pledgecard.vocab import CUMULATIVE_WORDS
 
 _BLOCK_HEADING = regex.compile(r"^[《≪〈<\[【]\s*(.+?)\s*[》≫〉>\]】]$")
-_COLUMN_WORDS = {key: tuple(squash(w) for w in words) for key, words in ACHIEVEMENT_COLUMNS.items()}
 #: Column positions when a table has no recognisable header row.
 _DEFAULT_COLUMNS = {"main": 0, "project": 1, "status": 2, "details": 3}
 #: An unbracketed as-of line is short (a longer line is an item that mentions a date).
@@ -47,10 +47,11 @@ def block_heading(block: Block) -> str | None:
 
 
 def read_progress(
-    blocks: list[Block], findings: list[Finding], section_heading: str = ""
+    blocks: list[Block], findings: list[Finding], section_heading: str = "", *, settings: ParserSettings = DEFAULT
 ) -> tuple[list[ProgressBlock], list[Achievement], list[str]]:
     """Progress blocks and achievements; blocks before the first 《…》 heading take the as-of
-    the section heading states (``□ 추진실적 (2025. 3. 31. 기준)``)."""
+    the section heading states (``□ 추진실적 (2025. 3. 31. 기준)``). The 목표달성 table's heading
+    and column words are those of ``settings``."""
     progress: list[ProgressBlock] = []
     achievements: list[Achievement] = []
     leftovers: list[str] = []
@@ -64,8 +65,8 @@ def read_progress(
     for heading, members in groups:
         if heading is None and not members:
             continue
-        if heading is not None and ACHIEVEMENT_HEADING in squash(heading):
-            rows, rest = read_achievements(members)
+        if heading is not None and settings.achievement_cue in squash(heading):
+            rows, rest = read_achievements(members, settings=settings)
             achievements.extend(rows)
             leftovers.extend(rest)
             continue
@@ -78,7 +79,8 @@ def read_progress(
     return progress, achievements, leftovers
 
 
-def read_achievements(blocks: list[Block]) -> tuple[list[Achievement], list[str]]:
+def read_achievements(blocks: list[Block], *,
+                      settings: ParserSettings = DEFAULT) -> tuple[list[Achievement], list[str]]:
     tables = [b for b in blocks if isinstance(b, Table)]
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
     leftovers: list[str] = []
@@ -90,20 +92,20 @@ def read_achievements(blocks: list[Block]) -> tuple[list[Achievement], list[str]
     year: int | None = None
     merged_to_bottom = False
     for table in tables:
-        table_rows, year, rest = achievements_of_table(table, year)
+        table_rows, year, rest = achievements_of_table(table, year, settings=settings)
         rows.extend(_under_main_above(rows[-1], table_rows) if rows and merged_to_bottom else table_rows)
         leftovers.extend(rest)
-        merged_to_bottom = _main_merged_to_bottom(table)
+        merged_to_bottom = _main_merged_to_bottom(table, settings=settings)
     return rows, leftovers
 
 
-def _main_merged_to_bottom(table: Table) -> bool:
+def _main_merged_to_bottom(table: Table, *, settings: ParserSettings = DEFAULT) -> bool:
     """Whether the table's last 주요사업 cell is merged over rows down to its bottom: a page
     break cut that cell, and the next page's rows stand under it too."""
     grid = table.grid()
     if not grid:
         return False
-    main = (_columns(grid[0]) or _DEFAULT_COLUMNS).get("main")
+    main = (_columns(grid[0], settings=settings) or _DEFAULT_COLUMNS).get("main")
     if main is None or main >= len(grid[-1]):
         return False
     cell = grid[-1][main]
@@ -121,13 +123,14 @@ def _under_main_above(last: Achievement, rows: list[Achievement]) -> list[Achiev
     return out
 
 
-def _columns(header: list[Cell | None]) -> dict[str, int] | None:
+def _columns(header: list[Cell | None], *, settings: ParserSettings = DEFAULT) -> dict[str, int] | None:
+    """Column -> position, by the header words of ``settings`` (None without project and details)."""
     found: dict[str, int] = {}
     for c, cell in enumerate(header):
         if cell is None:
             continue
         squashed = squash(cell.text)
-        for key, words in _COLUMN_WORDS.items():
+        for key, words in settings.achievement_column_words.items():
             if key not in found and squashed.startswith(words):
                 found[key] = c
     return found if {"project", "details"} <= found.keys() else None
@@ -150,10 +153,11 @@ def _continues(row: list[Cell | None], columns: dict[str, int]) -> bool:
     return all(not _text(cell) for c, cell in enumerate(row) if c != details and cell is not row[details])
 
 
-def achievements_of_table(table: Table, year: int | None) -> tuple[list[Achievement], int | None, list[str]]:
+def achievements_of_table(table: Table, year: int | None, *,
+                          settings: ParserSettings = DEFAULT) -> tuple[list[Achievement], int | None, list[str]]:
     """Rows of one 목표달성 table; ``year`` carries over from a table cut by a page break."""
     grid = table.grid()
-    columns = _columns(grid[0]) if grid else None
+    columns = _columns(grid[0], settings=settings) if grid else None
     start = 1 if columns else 0
     columns = columns or _DEFAULT_COLUMNS
     rows: list[Achievement] = []

@@ -16,17 +16,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import get_args
 
 import regex
 
+from pledgecard.models import FinanceKind
 from pledgecard.normalize.text import squash
 from pledgecard.vocab import (
+    ACHIEVEMENT_COLUMNS,
+    ACHIEVEMENT_HEADING,
     CARD_START_LABELS,
     COLUMN_WORDS,
+    COMMUNICATION_ROW_HEADERS,
+    FINANCE_COLUMN_KINDS,
+    FINANCE_MEASURES,
+    FINANCE_ROW_HEADER,
+    FUNDING_BY_LEVEL,
+    FUNDING_FIXED,
     HEADER_LABELS,
     KIND_LINE_SUFFIXES,
     SECTION_HEADINGS,
 )
+
+#: The columns of the 목표달성 table a profile may name words for (project and details must be found).
+ACHIEVEMENT_COLUMN_KEYS = ("main", "project", "status", "details")
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,29 @@ class ParserSettings:
     kind_lookahead: int = 3
     #: A page number (- 3 -, 3 / 12, 3쪽) has at most this many digits.
     max_page_number_digits: int = 4
+    #: Finance table: column word -> kind (total, prior, after_term; a year is read from its digits).
+    finance_column_kinds: dict[str, str] = field(default_factory=lambda: dict(FINANCE_COLUMN_KINDS))
+    #: Finance table: the words of its funding sources (국비, 도비 …; a short word ending in 비 is one too).
+    finance_sources: tuple[str, ...] = (*FUNDING_FIXED, *FUNDING_BY_LEVEL)
+    #: Finance table: rows or column groups of planned, secured and spent money (계획, 확보, 집행).
+    finance_measures: tuple[str, ...] = FINANCE_MEASURES
+    #: Finance table: the cell over its source labels (구분).
+    finance_row_headers: tuple[str, ...] = FINANCE_ROW_HEADER
+    #: 소통 table: header words of a first column that labels the rows (구분, 연도, 소통채널 …),
+    #: not a channel.
+    communication_row_headers: tuple[str, ...] = COMMUNICATION_ROW_HEADERS
+    #: 목표달성 table: column (main, project, status, details) -> the header words it starts with.
+    achievement_columns: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(ACHIEVEMENT_COLUMNS))
+    #: A progress block whose heading holds this word is the 목표달성 table.
+    achievement_heading: str = ACHIEVEMENT_HEADING
+
+    def __post_init__(self) -> None:
+        kinds = set(self.finance_column_kinds.values()) - set(get_args(FinanceKind))
+        if kinds:
+            raise ValueError(f"finance_column_kinds: unknown kind {sorted(kinds)}; known: {get_args(FinanceKind)}")
+        columns = set(self.achievement_columns) - set(ACHIEVEMENT_COLUMN_KEYS)
+        if columns:
+            raise ValueError(f"achievement_columns: unknown column {sorted(columns)}; known: {ACHIEVEMENT_COLUMN_KEYS}")
 
     def __hash__(self) -> int:
         return id(self)
@@ -72,7 +108,8 @@ class ParserSettings:
     def ambiguous_headings(self) -> frozenset[str]:
         """Headings that are also header labels or table column words (추진상황, 추진실적):
         on a line with no marker they are a heading only in cards that write every heading so."""
-        words = set(self.label_keys) | {squash(w) for w in self.column_words}
+        words = set(self.label_keys) | {squash(w) for w in self.column_words} | {
+            w for words in self.achievement_column_words.values() for w in words}
         return frozenset(h for h in self.heading_keys if h in words)
 
     @cached_property
@@ -89,6 +126,43 @@ class ParserSettings:
     @cached_property
     def kind_suffixes(self) -> tuple[str, ...]:
         return tuple(squash(s) for s in self.kind_line_suffixes)
+
+
+    @cached_property
+    def finance_kinds(self) -> dict[str, FinanceKind]:
+        """Squashed finance column word -> kind (the first word listed wins a clash, as in a search)."""
+        kinds: dict[str, FinanceKind] = {kind: kind for kind in get_args(FinanceKind)}
+        return {squash(word): kinds[kind] for word, kind in reversed(self.finance_column_kinds.items())}
+
+    @cached_property
+    def after_term_words(self) -> tuple[str, ...]:
+        """Squashed words that make a finance column after the term wherever they stand in it."""
+        return tuple(squash(word) for word, kind in self.finance_column_kinds.items() if kind == "after_term")
+
+    @cached_property
+    def finance_source_words(self) -> frozenset[str]:
+        return frozenset(squash(word) for word in self.finance_sources)
+
+    @cached_property
+    def finance_measure_words(self) -> frozenset[str]:
+        return frozenset(squash(word) for word in self.finance_measures)
+
+    @cached_property
+    def finance_row_header_words(self) -> frozenset[str]:
+        return frozenset(squash(word) for word in self.finance_row_headers)
+
+    @cached_property
+    def communication_row_header_words(self) -> frozenset[str]:
+        return frozenset(squash(word) for word in self.communication_row_headers)
+
+    @cached_property
+    def achievement_column_words(self) -> dict[str, tuple[str, ...]]:
+        """Column -> its squashed header words, in the order of ``achievement_columns``."""
+        return {key: tuple(squash(w) for w in words) for key, words in self.achievement_columns.items()}
+
+    @cached_property
+    def achievement_cue(self) -> str:
+        return squash(self.achievement_heading)
 
 
 DEFAULT = ParserSettings()
