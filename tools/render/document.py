@@ -81,7 +81,9 @@ class GridBuilder:
         return Grid(self.name, rows, cols, tuple(self.cells), self.header_rows)
 
 
-def transpose(grid: Grid) -> Grid:
-    """The same table with rows and columns swapped (a finance table written sideways)."""
+def transpose(grid: Grid, header_rows: int) -> Grid:
+    """The same table with rows and columns swapped (a finance table written sideways); its
+    ``header_rows`` are the label columns of ``grid``, which a page break repeats whole (as
+    Hangul's and Word's repeated title rows do: every row marked a header, not the first only)."""
     cells = tuple(GridCell(c.col, c.row, c.text, c.colspan, c.rowspan) for c in grid.cells)
-    return Grid(grid.name, grid.cols, grid.rows, cells, header_rows=1)
+    return Grid(grid.name, grid.cols, grid.rows, cells, header_rows=header_rows)

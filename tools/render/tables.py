@@ -58,7 +58,7 @@ def finance_grid(card: Card, style: Style) -> Grid:
                 _amounts(grid, row, lead, [by_key.get((source, group, c)) for c in columns], unit_won)
                 row += 1
         built = grid.build()
-        return transpose(built) if style.orientation == "columns" else built
+        return transpose(built, header_rows=lead) if style.orientation == "columns" else built
     for source in sources:
         source_label = _source_label(source, style)
         kinds: list[str | None] = list(measures) if measures else [None]
@@ -73,7 +73,7 @@ def finance_grid(card: Card, style: Style) -> Grid:
             _amounts(grid, row, lead, [by_key.get((source, measure, c)) for c in columns], unit_won)
             row += 1
     built = grid.build()
-    return transpose(built) if style.orientation == "columns" else built
+    return transpose(built, header_rows=lead) if style.orientation == "columns" else built
 
 
 def _source_label(source: str, style: Style) -> str:
@@ -153,7 +153,7 @@ def channel_grid(card: Card, style: Style) -> Grid:
         grid.add(0, col, channel.channel)
         grid.add(1, col, channel.text)
     built = grid.build()
-    return transpose(built) if style.orientation == "columns" else built
+    return transpose(built, header_rows=1) if style.orientation == "columns" else built
 
 
 YEARLY_HEADER = ("연도", "추진계획", "추진실적", "추진율(%)", "비고")
