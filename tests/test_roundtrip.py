@@ -57,13 +57,6 @@ def known_gap(name: str, card: Card, style: Style, axis: str, value: Any) -> str
 
 #: Combinations whose values pass alone but not together: (the axis values, why, the card it shows on).
 KNOWN_COMBINATION_GAPS: list[tuple[dict[str, Any], str, str]] = [
-    ({"orientation": "columns", "table": "aligned", "labels": "spaced"},
-     "an aligned finance table written sideways: its header row `구  분    계    국  비  도  비  시군비` has cells "
-     "two spaces apart as its letters are, so the aligned reader leaves it out (finance.cells#len: 0)", "bad-sums"),
-    ({"orientation": "columns", "furniture": "table_break", "table": "aligned"},
-     "an aligned table written sideways, cut by a page break: on the new page its second header row "
-     "`계         국  비   도  비  군  비` reads as one row of its own, its spaced words two spaces apart as its "
-     "cells are (finance.cells#len: 0)", "solmoe-2-08"),
 ]
 
 

@@ -11,12 +11,17 @@ reaches over two columns ends the rows, and above them it is a header whose cell
 those columns. Letter-spaced words (``국  비``: one letter, spaces, one letter) stay one
 segment, and a segment holding numbers one space apart (``14,494 7,519``: a row flattened
 with single spaces) is no aligned row at all.
+
+A header line may space its cells as far apart as the letters of its words
+(``구  분    계    국  비  도  비`` over a finance table written sideways); there the columns
+of the rows below tell a cell from a spaced word, and a first cell left of every column
+heads a label column left empty below (the rows of a new page under a merged cell).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -54,8 +59,9 @@ def has_gap(text: str) -> bool:
     return "  " in stripped or ("\u3000" in stripped and _GAP.search(stripped) is not None)
 
 
-def segments(text: str) -> list[Segment]:
-    """The segments of a line with their display columns ``[start, end)``."""
+def segments(text: str, columns: Sequence[Sequence[int]] = ()) -> list[Segment]:
+    """The segments of a line with their display columns ``[start, end)``; ``columns``: the
+    columns of the rows below, when they are known (``[start, end)`` each)."""
     pieces: list[tuple[int, int]] = []
     position = len(text) - len(text.lstrip(" \u3000"))
     for gap in _GAP.finditer(text, position):
@@ -64,30 +70,58 @@ def segments(text: str) -> list[Segment]:
         position = gap.end()
     if position < len(text):
         pieces.append((position, len(text)))
-    pieces = _join_letter_spacing(text, pieces)
     starts = display_starts(text)
-    return [Segment(starts[a], starts[b - 1] + char_width(text[b - 1]), text[a:b]) for a, b in pieces]
+    pieces = _join_letter_spacing(text, pieces, starts, columns)
+    return [Segment(starts[a], _end(text, starts, b), text[a:b]) for a, b in pieces]
 
 
-def _join_letter_spacing(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _end(text: str, starts: list[int], end: int) -> int:
+    """The display column right after ``text[:end]``."""
+    return starts[end - 1] + char_width(text[end - 1])
+
+
+def _lone_letters(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """A one-letter piece, then a piece opening with a one-letter word: maybe one spaced word."""
+    left, right = text[before[0]:before[1]], text[after[0]:after[1]].split(" ", 1)[0]
+    return len(left) == 1 and left.isalpha() and len(right) == 1 and right.isalpha()
+
+
+def _opens_column(text: str, starts: list[int], columns: Sequence[Sequence[int]],
+                  word: tuple[int, int], piece: tuple[int, int]) -> bool:
+    """Whether ``piece`` opens a cell after ``word`` although its gap looks like letter
+    spacing: with the columns below known (a header line), its letter stands over a column
+    the word does not stand over (while the word stands over one). ``국  비  도  비`` over the
+    columns of 12,000 and 6,000 is two cells however narrow they are, and so are ``계`` and
+    ``국  비`` in ``계      국  비``; ``구      분`` over a wide label column stays one word."""
+    if not columns:
+        return False
+    under_word = _columns_under(columns, starts[word[0]], _end(text, starts, word[1]))
+    under_letter = _columns_under(columns, starts[piece[0]], _end(text, starts, piece[0] + 1))
+    return bool(under_word) and not set(under_letter) <= set(under_word)
+
+
+def _columns_under(columns: Sequence[Sequence[int]], start: int, end: int) -> list[int]:
+    """The columns that ``[start, end)`` touches (overlaps, or meets with no space between)."""
+    return [i for i, column in enumerate(columns) if start <= column[1] and column[0] <= end]
+
+
+def _join_letter_spacing(text: str, pieces: list[tuple[int, int]], starts: list[int],
+                         columns: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
     """``국  비`` kept as one piece: a gap after a lone letter and before a one-letter word is
     letter spacing, as long as the gaps of one spaced word are equal (``직  위    국 장`` is
-    ``직  위`` and ``국 장``; ``구 분      계`` is two cells: ``구 분`` is no lone letter)."""
+    ``직  위`` and ``국 장``; ``구 분      계`` is two cells: ``구 분`` is no lone letter) and
+    the next letter stands over no column of its own (``_opens_column``)."""
     joined: list[tuple[int, int]] = []
-    previous = ""
     spacing = 0  # the gap inside the spaced word being joined, 0 when none is
-    for start, end in pieces:
-        piece = text[start:end]
+    for i, (start, end) in enumerate(pieces):
         gap = start - joined[-1][1] if joined else 0
-        after = piece.split(" ", 1)[0]
-        if (joined and len(previous) == 1 and previous.isalpha() and len(after) == 1 and after.isalpha()
-                and spacing in (0, gap)):
+        if (i and _lone_letters(text, pieces[i - 1], pieces[i]) and spacing in (0, gap)
+                and not _opens_column(text, starts, columns, joined[-1], pieces[i])):
             joined[-1] = (joined[-1][0], end)
             spacing = gap
         else:
             joined.append((start, end))
             spacing = 0
-        previous = piece
     return joined
 
 
@@ -143,6 +177,10 @@ class AlignedColumns:
         hit = [i for i, column in enumerate(self.columns) if _touches(segment, column)]
         return len(hit) == 1 and hit[0] > 0
 
+    def leaves_first_empty(self, row: list[Segment]) -> bool:
+        """Whether no segment of the row falls under the first column."""
+        return bool(self.columns) and not any(_touches(segment, self.columns[0]) for segment in row)
+
     def fits(self, row: list[Segment]) -> bool:
         """Whether every segment falls under one column (or a free stretch), each its own."""
         used: set[int] = set()
@@ -162,6 +200,10 @@ class AlignedColumns:
             else:
                 hit[0], hit[1] = min(hit[0], segment.start), max(hit[1], segment.end)
 
+    def with_leading(self, segment: Segment) -> AlignedColumns:
+        """These columns after a new first one under ``segment``."""
+        return AlignedColumns([[segment.start, segment.end], *(column[:] for column in self.columns)])
+
     def spanned(self, row: list[Segment]) -> list[tuple[int, int]] | None:
         """``(first column, colspan)`` of each segment of a header line, or None when it does not fit."""
         placed: list[tuple[int, int]] = []
@@ -176,17 +218,22 @@ class AlignedColumns:
         return [RawCell(next(i for i, c in enumerate(self.columns) if _touches(s, c)), s.text) for s in row]
 
 
-def header_row(columns: AlignedColumns, text: str, line: int) -> RawRow | None:
-    """A header line above aligned rows: two or more segments, each over whole columns."""
+def header_row(columns: AlignedColumns, text: str, line: int) -> tuple[RawRow, AlignedColumns] | None:
+    """A header line above aligned rows: two or more segments, each over whole columns (its
+    letter-spaced words told from its cells by the columns below), and the columns: a first
+    segment left of them all heads a column of its own, empty below (the label column of a
+    table's rows on a new page, under a merged cell left on the page before)."""
     if "\t" in text or not has_gap(text):
         return None
-    found = segments(text)
+    found = segments(text, columns.columns)
     if len(found) < 2 or any(_flattened(s.text) for s in found) or split_bullet(text)[0] is not None:
         return None
+    if columns.columns and found[0].end < columns.columns[0][0]:
+        columns = columns.with_leading(found[0])  # over a label column left empty below
     placed = columns.spanned(found)
     if placed is None:
         return None
-    return RawRow(line, [RawCell(col, s.text, span) for (col, span), s in zip(placed, found, strict=True)])
+    return RawRow(line, [RawCell(col, s.text, span) for (col, span), s in zip(placed, found, strict=True)]), columns
 
 
 def table_like(rows: list[RawRow], ncols: int) -> bool:

@@ -7,6 +7,10 @@ written again below) does not end it when rows of the same structure follow; the
 the break, a header row repeated after it and a markdown ``|---|`` separator are page
 furniture: kept aside in ``Document.furniture``, never lost. Everything here is told from
 layout, never from what the words mean.
+
+A header of one or two space-aligned lines whose cells could not be told from its spaced
+words until the rows below it were known (``계      국  비  도  비``) is read again over
+those rows' columns, as their header.
 """
 
 from __future__ import annotations
@@ -268,10 +272,26 @@ class _AlignedRows:
         return None if found is None else tuple(normal(s.text) for s in found)
 
     def head_keys(self) -> list[tuple[str, ...]]:
-        return [*(_segment_key(line.text) for line in self.above), tuple(normal(s.text) for s in self.rows[0][1])]
+        """The lines above and the first row; the second row too when it leaves the first
+        column empty (a two-row header leaves gaps: ``구분  총사업비  연도별 …`` over ``기투자  2024년 …``)."""
+        second_leaves_gaps = len(self.rows) > 1 and self.columns.leaves_first_empty(self.rows[1][1])
+        rows = self.rows[:2] if second_leaves_gaps else self.rows[:1]
+        return [*(_segment_key(line.text) for line in self.above),
+                *(tuple(normal(s.text) for s in found) for _line, found in rows)]
 
 
 def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines) -> LineTable | None:
+    """The aligned table from ``lines[start]``; when its rows are only a header's few lines
+    (``계      국  비  도  비`` cut by the letter spacing of the line alone) and the rows right
+    below head a table whose columns they fit, that table with them as its header."""
+    table = _aligned_from(lines, start, floor, repeated)
+    if table is None or len(table.rows) > MAX_HEADER_LINES or table.end >= len(lines):
+        return table
+    below = _aligned_from(lines, table.end, start, repeated)
+    return below if below is not None and below.start == start else table
+
+
+def _aligned_from(lines: list[Line], start: int, floor: int, repeated: RepeatedLines) -> LineTable | None:
     if row_segments(lines[start].text) is None:
         return None
     above = _lines_above(lines, start, floor)
@@ -284,19 +304,32 @@ def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines)
     last = rows.rows[-1][0]
     end = next(i for i in range(start, len(lines)) if lines[i] is last) + 1
     furniture = [line for line in furniture if line.number < last.number]
-    header: list[RawRow] = []
-    top = start
-    for i in reversed(above):
-        head = header_row(rows.columns, lines[i].text, lines[i].number)
-        if head is None:
-            break
-        header.insert(0, head)
-        top = i
+    header, top = _header_lines(rows, lines, above, start)
     body = [RawRow(line.number, rows.columns.cells(found)) for line, found in rows.rows]
     ncols = len(rows.columns.columns)
     if not table_like([row for row in body if len(row.cells) > 1], ncols):  # one-cell rows: not counted
         return None
     return LineTable(top, end, header + body, ncols, None, furniture)
+
+
+def _header_lines(rows: _AlignedRows, lines: list[Line], above: list[int], start: int) -> tuple[list[RawRow], int]:
+    """The header rows among the lines ``above`` the rows (bottom up, up to the first that is
+    none) and the index of the top one; ``rows.columns`` gains the columns they head."""
+    header: list[RawRow] = []
+    top = start
+    for i in reversed(above):
+        found = header_row(rows.columns, lines[i].text, lines[i].number)
+        if found is None:
+            break
+        head, columns = found
+        added = len(columns.columns) - len(rows.columns.columns)
+        for row in header:
+            for cell in row.cells:
+                cell.col += added
+        rows.columns = columns
+        header.insert(0, head)
+        top = i
+    return header, top
 
 
 def _lines_above(lines: list[Line], start: int, floor: int) -> list[int]:
