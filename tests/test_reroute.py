@@ -279,3 +279,31 @@ def test_the_layout_given_is_not_changed() -> None:
     assert [(s.key, list(s.blocks)) for s in layout.sections] == before
     assert [s.key for s in moved.sections] == [*(s.key for s in layout.sections), "finance"]
     assert moved.sections[-1].heading == ""
+
+
+def _no_effects(text: str) -> str:
+    return text.replace("<기대효과>\n○ 도심 수변 휴식공간 확충\n", "")
+
+
+#: (name, card, the part its moved table fills, the parts it lacks)
+FAMILY: list[tuple[str, str, Callable[[Card], object], set[str]]] = [
+    ("issues under 추진실적", _no_effects(card_text(progress=ISSUES)), lambda c: c.issues, {"effects", "finance"}),
+    ("yearly under 사업개요", _no_effects(card_text(overview=YEARLY)), lambda c: c.yearly, {"effects", "finance"}),
+    ("goals under 사업개요", _no_effects(card_text(overview=GOALS)), lambda c: c.goals, {"effects", "finance"}),
+    ("finance under 사업목적 of a second-family card",
+     SECOND_FAMILY.format(purpose=FINANCE, finance="").replace("■ 재원투자 계획\n", ""),
+     lambda c: c.finance.cells, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "filled", "lacking"), [case[1:] for case in FAMILY],
+                         ids=[case[0] for case in FAMILY])
+def test_the_family_is_told_by_the_headings_as_written(text: str, filled: Callable[[Card], object],
+                                                        lacking: set[str]) -> None:
+    """A second-family table moved into a first-family card fills its part but does not make
+    the card one of the second family (which would hide a missing <기대효과>); a moved table's
+    part counts as present."""
+    card = parse(text)
+    assert filled(card)
+    assert missing(card) == lacking
+    assert card.unplaced == []

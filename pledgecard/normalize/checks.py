@@ -22,9 +22,14 @@ INCOMPLETE_CODES = frozenset({"card.missing_part", "unplaced.text", "finance.uni
 _UNPLACED_PREVIEW = 80
 
 
-def missing_parts(seen: set[str]) -> list[Finding]:
-    """A finding for each part the card's family of templates has and the card lacks."""
-    second_family = any(part in seen for part in SECOND_FAMILY_PARTS)
+def missing_parts(seen: set[str], headed: set[str] | None = None) -> list[Finding]:
+    """A finding for each part the card's family of templates has and the card lacks.
+
+    ``seen``: the parts the card has; ``headed``: those it heads itself (default: all). The
+    family is told by the headings as written: a table the parser moved out of another part
+    (a 문제점 | 대책 table under 추진실적) fills its part but does not make a card of the first
+    family one of the second (which would hide the first family's missing parts)."""
+    second_family = any(part in (seen if headed is None else headed) for part in SECOND_FAMILY_PARTS)
     required = REQUIRED_PARTS_SECOND_FAMILY if second_family else REQUIRED_PARTS
     return [
         Finding(code="card.missing_part", severity="warning", path=part,

@@ -64,6 +64,7 @@ def _value(values: dict[str, str], key: str) -> str | None:
 def parse_layout(layout: CardLayout, source: Source, issuer: str | None = None,
                  settings: ParserSettings = DEFAULT) -> Card:
     """One card from its parts; the Card is built once, from everything read."""
+    headed = {section.key for section in layout.sections}  # the parts the card heads itself
     layout = reroute_tables(layout)  # a table under another part's heading goes to the part it names
     parts = _Parts()
     header = read_header(layout.header, settings)
@@ -87,7 +88,7 @@ def parse_layout(layout: CardLayout, source: Source, issuer: str | None = None,
                      if rate_value is not None else None)
     parts.findings.extend(stamp(rate_findings, "progress_rate"))
     unplaced = [text for text in parts.unplaced if text.strip()]
-    findings = parts.findings + missing_parts(parts.seen) + unplaced_findings(unplaced)
+    findings = parts.findings + missing_parts(parts.seen, headed) + unplaced_findings(unplaced)
     return Card(
         source=source, kind=kind, issuer=issuer_name(kind) or _value(values, "issuer") or issuer,
         issuer_level=_issuer(level), category=_value(values, "category"),
