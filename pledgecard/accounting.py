@@ -68,6 +68,7 @@ def card_texts(card: Card) -> Iterator[str]:
             for key, item in value.items():
                 if key not in _DERIVED:
                     yield from walk(item)
+            yield from _dates_apart(value)
         elif isinstance(value, list):
             for item in value:
                 yield from walk(item)
@@ -75,6 +76,15 @@ def card_texts(card: Card) -> Iterator[str]:
             yield str(value)
     dump = card.model_dump(mode="json")
     yield from walk({key: value for key, value in dump.items() if key not in _NOT_TEXT})
+
+
+def _dates_apart(value: dict[str, Any]) -> Iterator[str]:
+    """An item's dates written apart from its text (the date cell of a table of dated entries):
+    not derived from a text the card holds, so they count."""
+    text, dates = value.get("text"), value.get("dates")
+    if isinstance(text, str) and isinstance(dates, list):
+        yield from (span["text"] for span in dates
+                    if isinstance(span, dict) and isinstance(span.get("text"), str) and span["text"] not in text)
 
 
 @lru_cache(maxsize=8)

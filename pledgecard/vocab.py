@@ -141,6 +141,7 @@ YEARLY_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
 DATED_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "date": ("일자", "날짜", "일시", "추진일자", "시기", "추진시기", "기간", "연월", "추진일정", "일정"),
     "content": ("추진내용", "내용", "추진실적", "주요내용", "추진계획", "세부내용", "실적"),
+    "note": ("비고",),
 }
 #: 사업개요 field -> labels.
 OVERVIEW_LABELS: Final[dict[str, tuple[str, ...]]] = {

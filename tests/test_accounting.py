@@ -18,6 +18,7 @@ from tools.render import AXES, DEFAULT, render_bytes
 
 from .conftest import SAMPLES
 from .roundtrip import golden_cards
+from .test_dated_columns import CARD as DATED_CARD
 from .test_parser_properties import card_like
 
 FORMATS = (".txt", ".hwp", ".hwpx", ".pdf")
@@ -86,3 +87,19 @@ def test_a_lost_word_is_caught() -> None:
     cut = card.model_copy(update={"overview": card.overview.model_copy(update={
         "volume": Quantity(value=3, unit="개", text="3개")})})
     assert unaccounted(document, [cut]) == Counter("지구")
+
+
+def test_a_dated_table_with_a_note_column_loses_nothing() -> None:
+    """일정 | 추진내용 | 비고: the 비고 cell is held (the item's note) and the date cell too (the
+    item's first date, written apart from its text); dropping either is a loss."""
+    text = DATED_CARD.format(progress="○ 기본설계 완료(’24.9월)", plans=(
+        "| 일정 | 추진내용 | 비고 |\n|---|---|---|\n| 2027. 7. | 산책로 1구간 착공 | 폭염 휴무 |\n"))
+    document = read_document(Path("nuri.txt"), text.encode("utf-8"))
+    (card,) = parse_cards(document, Source(path="nuri.txt", format="txt", sha256="0"))
+    (item,) = card.plans
+    assert (item.note, item.dates[0].text, card.unplaced) == ("폭염 휴무", "2027. 7.", [])
+    assert unaccounted(document, [card]) == Counter()
+    no_note = card.model_copy(update={"plans": [item.model_copy(update={"note": None})]})
+    assert unaccounted(document, [no_note]) == Counter("폭염휴무")
+    no_date = card.model_copy(update={"plans": [item.model_copy(update={"dates": []})]})
+    assert unaccounted(document, [no_date]) == Counter("77")

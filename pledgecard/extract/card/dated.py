@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pledgecard.extract.card.items import make_item
 from pledgecard.extract.card.tablewords import cell_text, find_columns
-from pledgecard.extract.document import Paragraph, Table, paragraph
+from pledgecard.extract.document import Cell, Paragraph, Table, paragraph
 from pledgecard.models import Finding, Item, Span
 from pledgecard.normalize import find_spans, parse_span
 from pledgecard.normalize.text import squash
@@ -17,19 +17,31 @@ def is_dated_table(table: Table) -> bool:
 
 
 def items_of_dated_table(table: Table, path: str, findings: list[Finding]) -> tuple[list[Item], list[str]]:
-    """One item a row: its text the content, its first date the date cell's span."""
+    """One item a row: its text the content, its first date the date cell's span, its note the
+    비고 cell (which takes the place of a status in trailing parentheses, kept in the text).
+
+    Nothing else vanishes: a column under a spanned date or content header is part of that
+    column (joined with a space); the cells of any other column go to the leftovers with their
+    header (``담당부서 하천관리과``), as does the header of an empty column of unknown words and
+    any caption row above the header row. Those leftovers end in ``unplaced``."""
     found = find_columns(table, DATED_COLUMNS, {"date", "content"})
     if found is None:
         return [], []
     columns, start = found
+    grid = table.grid()
+    roles = _column_roles(grid[start - 1], columns)
+    leftovers = _caption_rows(grid[:start - 1])
+    extras: dict[int, list[str]] = {c: [] for c, role in enumerate(roles) if role is None}
     items: list[Item] = []
-    leftovers: list[str] = []
-    for row in table.grid()[start:]:
-        date_cell = row[columns["date"]] if columns["date"] < len(row) else None
-        content_cell = row[columns["content"]] if columns["content"] < len(row) else None
-        date_text, content = cell_text(date_cell), cell_text(content_cell)
+    taken: set[int] = set()  # extra cells already placed (a cell spanning rows is placed once)
+    for row in grid[start:]:
+        texts = _row_texts(row, roles, extras, taken)
+        date_text, content, note = texts["date"], texts["content"], texts["note"]
         if not content and not date_text:
+            if _is_note(note):
+                leftovers.append(f"{_NOTE_LABEL} {note}")
             continue
+        content_cell = row[columns["content"]] if columns["content"] < len(row) else None
         origin = content_cell.provenance if content_cell else table.provenance
         item = make_item(paragraph(content, None, 0, origin), 1, f"{path}[{len(items)}]", findings)
         span = parse_span(date_text, findings) if date_text else None
@@ -37,8 +49,69 @@ def items_of_dated_table(table: Table, path: str, findings: list[Finding]) -> tu
             item = item.model_copy(update={"dates": [span, *item.dates]})
         elif date_text:
             leftovers.append(date_text)
+        if _is_note(note):
+            item = item.model_copy(update={"note": note})
         items.append(item)
-    return items, leftovers
+    return items, leftovers + _extra_leftovers(grid[start - 1], extras)
+
+
+#: The label of a 비고 cell sent to the leftovers (a row with nothing but a note).
+_NOTE_LABEL = DATED_COLUMNS["note"][0]
+_COLUMN_WORDS = frozenset(squash(word) for words in DATED_COLUMNS.values() for word in words)
+
+
+def _column_roles(header: list[Cell | None], columns: dict[str, int]) -> list[str | None]:
+    """Each column's role (date, content, note), None for a column of other words; a column
+    under a known column's header cell (spanned across it) takes that column's role."""
+    anchors = {id(header[c]): key for key, c in columns.items() if c < len(header) and header[c] is not None}
+    return [anchors.get(id(cell)) if cell is not None else None for cell in header]
+
+
+def _row_texts(row: list[Cell | None], roles: list[str | None], extras: dict[int, list[str]],
+               taken: set[int]) -> dict[str, str]:
+    """A row's date, content and note (each its cells joined with a space); the text of its
+    other columns added to ``extras``. A cell spanning the content column is content (a row
+    merged across the table), else it takes the role of its first column."""
+    parts: dict[str, list[str]] = {"date": [], "content": [], "note": []}
+    for c, cell in enumerate(row):
+        if cell is None or (c > 0 and row[c - 1] is cell):
+            continue
+        text = cell_text(cell)
+        covered = [roles[i] for i in range(c, len(row)) if row[i] is cell and i < len(roles)]
+        role = "content" if "content" in covered else covered[0] if covered else None
+        if role is not None:
+            parts[role].append(text)
+        elif text and id(cell) not in taken:
+            taken.add(id(cell))
+            extras.setdefault(c, []).append(text)
+    return {key: " ".join(t for t in texts if t) for key, texts in parts.items()}
+
+
+def _is_note(text: str) -> bool:
+    """A 비고 cell that says something (not empty, not a dash)."""
+    return bool(text) and any(ch.isalnum() for ch in text)
+
+
+def _extra_leftovers(header: list[Cell | None], extras: dict[int, list[str]]) -> list[str]:
+    """The cells of the columns no field takes, each with its column's header; the header alone
+    for an empty column whose header is not one of the table's column words."""
+    leftovers: list[str] = []
+    for c, texts in sorted(extras.items()):
+        label = cell_text(header[c]) if c < len(header) else ""
+        if c > 0 and c < len(header) and header[c] is not None and header[c - 1] is header[c]:
+            label = ""  # a spanned header is named once, by its first column
+        if texts:
+            leftovers.extend(f"{label} {text}".strip() for text in texts)
+        elif label and squash(label) not in _COLUMN_WORDS:
+            leftovers.append(label)
+    return leftovers
+
+
+def _caption_rows(rows: list[list[Cell | None]]) -> list[str]:
+    """The text of rows above the header row (a caption), but for the table's column words."""
+    texts = (cell_text(cell) for row in rows for c, cell in enumerate(row)
+             if cell is not None and (c == 0 or row[c - 1] is not cell))
+    return [text for text in texts if text and squash(text) not in _COLUMN_WORDS]
 
 
 def is_dated_header(paragraph: Paragraph) -> bool:

@@ -121,7 +121,7 @@ def _read_section(section: Section, issuer: str, parts: _Parts, settings: Parser
     elif key == "finance":
         fields["finance"], rest = read_finance(blocks, section.heading, issuer, parts.findings, settings=settings)
     elif key == "progress":
-        blocks, dated = _dated_items(blocks, "progress[0].items", parts.findings)
+        blocks, dated = _dated_items(blocks, "progress[0].items", parts)
         progress, achievements, rest = read_progress(blocks, parts.findings, section.heading, settings=settings)
         if dated:
             if progress:
@@ -136,7 +136,7 @@ def _read_section(section: Section, issuer: str, parts: _Parts, settings: Parser
         fields.setdefault("communication", []).extend(channels)
     elif key in ("plans", "effects", "purpose"):
         path = {"plans": "plans", "effects": "expected_effects", "purpose": "purpose"}[key]
-        blocks, dated = _dated_items(blocks, path, parts.findings)
+        blocks, dated = _dated_items(blocks, path, parts)
         paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
         fields.setdefault(path, []).extend(build_items(paragraphs, path, parts.findings) + dated)
         rest = [block_text(b) for b in blocks if not isinstance(b, Paragraph)]
@@ -155,16 +155,18 @@ def _read_section(section: Section, issuer: str, parts: _Parts, settings: Parser
     parts.unplaced.extend(rest)
 
 
-def _dated_items(blocks: list[Block], path: str, findings: list[Finding]) -> tuple[list[Block], list[Item]]:
+def _dated_items(blocks: list[Block], path: str, parts: _Parts) -> tuple[list[Block], list[Item]]:
     """The blocks that are not tables of dated entries, and the items of those tables (real
-    tables, or flattened a row per line under their ``일자 추진내용`` line)."""
+    tables, or flattened a row per line under their ``일자 추진내용`` line); what of a table's
+    cells no item takes (another column, a date that does not read) goes to ``unplaced``."""
+    findings = parts.findings
     kept: list[Block] = []
     items: list[Item] = []
     for block in blocks:
         if isinstance(block, Table) and is_dated_table(block):
             found, rest = items_of_dated_table(block, path, findings)
             items.extend(found)
-            kept.extend(Paragraph(text=text) for text in rest)
+            parts.unplaced.extend(rest)
         else:
             kept.append(block)
     if any(isinstance(b, Paragraph) and is_dated_header(b) for b in kept):
