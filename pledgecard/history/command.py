@@ -17,7 +17,7 @@ from pledgecard.history.page import DEFAULT_MAX_PLEDGES, render_history_html, ti
 from pledgecard.history.sources import DEFAULT_TIMEOUT, load_cards
 from pledgecard.history.timeline import Histories, build_histories
 from pledgecard.outputs.atomic import write_text_atomic
-from pledgecard.outputs.manifest import record_written, written_files
+from pledgecard.outputs.manifest import HISTORY, record_written
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
 OUTPUT_FILES = ("history.csv", "history.html")
@@ -75,11 +75,12 @@ def write_history(histories: Histories, out_dir: Path,
                   max_html_pledges: int | None = DEFAULT_MAX_PLEDGES) -> list[Path]:
     """history.csv (UTF-8 with BOM, every change) and history.html (the timelines of the first
     ``max_html_pledges`` pledges) in ``out_dir``, each written whole or not at all. Both are listed
-    in the folder's manifest as pledgecard's own (beside what ``convert`` wrote there) before they
-    are written, so that the next run replaces them and a run killed in between leaves no file
-    unlisted. The caller has refused a folder holding files pledgecard did not write."""
+    in the folder's manifest as ``history``'s (beside what ``convert`` wrote there, which stays as it
+    is) before they are written, so that the next run replaces them, ``convert`` leaves them alone and
+    a run killed in between leaves no file unlisted. The caller has refused a folder holding files
+    pledgecard did not write."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    record_written(out_dir, written_files(out_dir).union(OUTPUT_FILES))
+    record_written(out_dir, HISTORY, OUTPUT_FILES)
     write_text_atomic(out_dir / "history.csv", history_csv(histories.changes()), encoding="utf-8-sig")
     write_text_atomic(out_dir / "history.html", render_history_html(histories, max_html_pledges))
     return [out_dir / name for name in OUTPUT_FILES]

@@ -1,8 +1,8 @@
 """Write a batch's outputs as results stream in: per-card JSON, cards.jsonl, the CSV tables,
 the JSON Schema. Memory stays flat (one result at a time); nothing is half-written: every file
 is built in a staging folder and moved into place when the batch is done. The manifest
-(``.pledgecard/manifest.json``) lists what the run wrote; the next run replaces exactly that,
-and never deletes a file it does not list."""
+(``.pledgecard/manifest.json``) lists what the run wrote as ``convert``'s; the next run replaces
+exactly that, and never deletes a file it does not list, nor one another command wrote."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from typing import IO, Any
 from pledgecard.models import FileResult
 from pledgecard.outputs.atomic import write_text_atomic
 from pledgecard.outputs.jsonfiles import card_json, card_line
-from pledgecard.outputs.manifest import WORK_DIR, record_written, written_files
+from pledgecard.outputs.manifest import CONVERT, WORK_DIR, record_written, written_by
 from pledgecard.outputs.schema import card_schema_json
 from pledgecard.outputs.tables import TABLES, csv_rows, rows_for
 
@@ -96,11 +96,11 @@ class OutputWriter:
         the next run does not take it for the user's, nor this one remove it. Listed at once: a run
         killed before :meth:`close` leaves it listed too."""
         self.kept.add(name)
-        record_written(self.out_dir, written_files(self.out_dir).union([name]))
+        record_written(self.out_dir, CONVERT, written_by(self.out_dir, CONVERT).union([name]))
 
     def close(self) -> list[Path]:
-        """Move the finished files into place and remove what the previous run wrote and this
-        one did not; returns the aggregate files placed."""
+        """Move the finished files into place and remove what the previous run of ``convert``
+        wrote and this one did not (another command's files stay); returns the aggregate files placed."""
         for handle in self.files.values():
             handle.flush()
             os.fsync(handle.fileno())
@@ -109,15 +109,15 @@ class OutputWriter:
         staged = sorted(p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*") if p.is_file())
         kept = {name for name in self.kept if (self.out_dir / name).is_file()}  # a journal is gone by now
         new = sorted(kept.union(staged))
-        previous = written_files(self.out_dir)
+        previous = written_by(self.out_dir, CONVERT)
         # Listed before they are moved: a run killed in between leaves no file unlisted.
-        record_written(self.out_dir, previous.union(new))
+        record_written(self.out_dir, CONVERT, previous.union(new))
         (self.out_dir / CARDS_DIR).mkdir(exist_ok=True)
         for relative in staged:
             os.replace(self.staging / relative, self.out_dir / relative)
         for relative in sorted(previous.difference(new)):
             (self.out_dir / relative).unlink(missing_ok=True)
-        record_written(self.out_dir, new)
+        record_written(self.out_dir, CONVERT, new)
         shutil.rmtree(self.staging, ignore_errors=True)
         return [self.out_dir / name for name in new if "/" not in name]
 
