@@ -1,4 +1,13 @@
-"""연도별 추진계획 및 실적: a table of 연도 / 추진계획 / 추진실적 / 추진율 / 비고, one YearPlan a row."""
+"""연도별 추진계획 및 실적: a table of 연도 / 추진계획 / 추진실적 / 추진율 / 비고, one YearPlan a row.
+
+Nothing vanishes: a cell of a known column that says something is its field's value as written
+(``없음``, ``해당없음`` too: a stated value); only an empty cell or a dash is null (a dash has no
+letter to lose). A 추진율 cell that is no rate (``없음``, ``추진중``) is null and its text goes to
+the leftovers. The cells of any other column go to the leftovers with their header
+(``담당부서 공원녹지과``), as does the header of an empty column of unknown words and any caption
+row above the header row; a row whose year does not read goes there whole. Those leftovers end
+in ``unplaced``.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +15,85 @@ from pledgecard.extract.card.celllines import YEARLY_CELL_LINES, rebuild_cell_li
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.card.tablewords import cell_text, find_columns
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
-from pledgecard.models import Finding, YearPlan
+from pledgecard.models import Finding, Span, YearPlan
 from pledgecard.normalize import parse_rate_cell, parse_span
-from pledgecard.vocab import EMPTY_VALUES, YEARLY_COLUMNS
+from pledgecard.normalize.text import squash
+from pledgecard.vocab import YEARLY_COLUMNS
+
+_COLUMN_WORDS = frozenset(squash(word) for words in YEARLY_COLUMNS.values() for word in words)
+
+Row = list[Cell | None]
 
 
-def _value(cell: Cell | None) -> str | None:
-    text = cell_text(cell)
-    return None if not text or text in EMPTY_VALUES else text
+def _value(text: str) -> str | None:
+    """A cell's value as written; None for an empty cell or a dash (no letter or digit)."""
+    return text if any(ch.isalnum() for ch in text) else None
+
+
+def _distinct(row: Row) -> list[tuple[int, Cell]]:
+    """The row's cells with their first column, a cell spanning columns once."""
+    return [(c, cell) for c, cell in enumerate(row) if cell is not None and (c == 0 or row[c - 1] is not cell)]
+
+
+def _column_roles(header: Row, columns: dict[str, int]) -> list[str | None]:
+    """Each column's field (years, plan, result, rate, note), None for a column of other words;
+    a column under a known column's header cell (spanned across it) takes that column's field."""
+    anchors = {id(header[c]): key for key, c in columns.items() if c < len(header) and header[c] is not None}
+    return [anchors.get(id(cell)) if cell is not None else None for cell in header]
+
+
+def _row_texts(row: Row, roles: list[str | None]) -> tuple[dict[str, str], list[tuple[int, Cell]]]:
+    """A row's text of each field (its columns' cells joined with a space; a cell spanning the
+    columns of two fields is the text of both, as each column reads it), and its cells of other
+    columns with their column."""
+    parts: dict[str, list[str]] = {key: [] for key in YEARLY_COLUMNS}
+    others: list[tuple[int, Cell]] = []
+    for c, cell in _distinct(row):
+        covered = sorted({role for i, role in enumerate(roles) if role is not None and i < len(row) and row[i] is cell})
+        for role in covered:
+            parts[role].append(cell_text(cell))
+        if not covered:
+            others.append((c, cell))
+    return {key: " ".join(t for t in texts if t) for key, texts in parts.items()}, others
+
+
+def _extra_leftovers(header: Row, extras: dict[int, list[str]]) -> list[str]:
+    """The cells of the columns no field takes, each with its column's header; the header alone
+    for an empty column whose header is not one of the table's column words."""
+    leftovers: list[str] = []
+    for c, texts in sorted(extras.items()):
+        label = cell_text(header[c]) if c < len(header) else ""
+        if 0 < c < len(header) and header[c] is not None and header[c - 1] is header[c]:
+            label = ""  # a spanned header is named once, by its first column
+        if texts:
+            leftovers.extend(f"{label} {text}".strip() for text in texts)
+        elif label and squash(label) not in _COLUMN_WORDS:
+            leftovers.append(label)
+    return leftovers
+
+
+def _caption_rows(rows: list[Row]) -> list[str]:
+    """The text of rows above the header row (a caption), but for the table's column words."""
+    texts = (cell_text(cell) for row in rows for _, cell in _distinct(row))
+    return [text for text in texts if text and squash(text) not in _COLUMN_WORDS]
+
+
+def _plan(texts: dict[str, str], span: Span, leftovers: list[str], findings: list[Finding]) -> YearPlan:
+    if span.start is not None and span.end is None and "~" not in texts["years"]:
+        span = span.model_copy(update={"end": span.start})
+    rate_text = _value(texts["rate"])
+    rate = parse_rate_cell(rate_text, findings)
+    if rate_text is not None and rate is None:
+        leftovers.append(rate_text)  # 없음, 추진중: no rate, and not lost
+    return YearPlan(years=span, plan=_value(texts["plan"]) or "", result=_value(texts["result"]), rate=rate,
+                    note=_value(texts["note"]))
+
+
+def _take(cells: list[tuple[int, Cell]], taken: set[int]) -> list[tuple[int, str]]:
+    """The cells not placed yet (a cell spanning rows is placed once), with their text, now placed."""
+    fresh = [(c, cell) for c, cell in cells if id(cell) not in taken]
+    taken.update(id(cell) for _, cell in fresh)
+    return [(c, text) for c, cell in fresh if (text := cell_text(cell))]
 
 
 def yearly_of_table(table: Table, findings: list[Finding]) -> tuple[list[YearPlan], list[str]]:
@@ -21,28 +101,25 @@ def yearly_of_table(table: Table, findings: list[Finding]) -> tuple[list[YearPla
     if found is None:
         return [], [block_text(table)]
     columns, start = found
+    grid = table.grid()
+    header = grid[start - 1]
+    roles = _column_roles(header, columns)
+    leftovers = _caption_rows(grid[:start - 1])
+    extras: dict[int, list[str]] = {c: [] for c, role in enumerate(roles) if role is None}
+    taken: set[int] = set()  # cells already in the leftovers
     plans: list[YearPlan] = []
-    leftovers: list[str] = []
-    known = set(columns.values())
-    for row in table.grid()[start:]:
-        years_text = cell_text(row[columns["years"]])
-        span = parse_span(years_text, findings) if years_text else None
-        cells = {key: row[c] if c < len(row) else None for key, c in columns.items()}
-        plan = _value(cells.get("plan"))
-        if span is None:
-            leftovers.append(" ".join(cell_text(c) for i, c in enumerate(row) if c and (i == 0 or row[i - 1] is not c)))
+    for row in grid[start:]:
+        texts, others = _row_texts(row, roles)
+        span = parse_span(texts["years"], findings) if texts["years"] else None
+        if span is None:  # a row whose year does not read goes whole
+            whole = " ".join(text for _, text in _take(_distinct(row), taken))
+            if whole:
+                leftovers.append(whole)
             continue
-        if span.start is not None and span.end is None and "~" not in years_text:
-            span = span.model_copy(update={"end": span.start})
-        rate_text = _value(cells.get("rate"))
-        rate = parse_rate_cell(rate_text, findings)
-        if rate_text is not None and rate is None:
-            leftovers.append(rate_text)
-        plans.append(YearPlan(years=span, plan=plan or "", result=_value(cells.get("result")), rate=rate,
-                              note=_value(cells.get("note"))))
-        leftovers.extend(cell_text(c) for i, c in enumerate(row)
-                         if c is not None and i not in known and cell_text(c) and (i == 0 or row[i - 1] is not c))
-    return plans, leftovers
+        plans.append(_plan(texts, span, leftovers, findings))
+        for c, text in _take(others, taken):
+            extras.setdefault(c, []).append(text)
+    return plans, leftovers + _extra_leftovers(header, extras)
 
 
 def read_yearly(blocks: list[Block], findings: list[Finding]) -> tuple[list[YearPlan], list[str]]:
