@@ -1,7 +1,9 @@
-"""The card's tables as grids: finance, 목표달성 (achievements), 소통, 연도별 추진계획 (yearly)."""
+"""The card's tables as grids: finance, 목표달성 (achievements), 소통, 연도별 추진계획 (yearly),
+tables of dated entries (일자 | 추진내용 | 비고)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from pledgecard.models import Achievement, Card, FinanceCell, Item
@@ -172,6 +174,10 @@ def yearly_grid(card: Card) -> Grid:
 
 
 DATED_HEADER = ("일자", "추진내용")
+DATED_NOTE_HEADER = "비고"
+#: A remark in the last parentheses of an item's text (``실시설계(완료)``): the parser takes a
+#: status written there as the item's note, so such a note needs no 비고 cell.
+_TRAILING_REMARK = re.compile(r"\(([^()]{1,12})\)\s*$")
 
 
 def is_dated_table(items: list[Item]) -> bool:
@@ -181,12 +187,26 @@ def is_dated_table(items: list[Item]) -> bool:
                                and item.dates[0].text not in item.text for item in items)
 
 
+def note_apart(item: Item) -> bool:
+    """Whether the item's note was written apart from its text (a 비고 cell): a note that is not
+    the remark in its text's last parentheses."""
+    if item.note is None:
+        return False
+    remark = _TRAILING_REMARK.search(item.text)
+    return remark is None or remark.group(1).strip() != item.note
+
+
 def dated_grid(items: list[Item]) -> Grid:
-    """일자 | 추진내용, a row per item: its first date as written, then its text."""
+    """일자 | 추진내용, a row per item: its first date as written, then its text; and a 비고 column
+    when a row's note was written apart from its text, each row's note in it (``-`` for none; a
+    note its text's parentheses also hold is written too, which the parser reads the same)."""
+    header = (*DATED_HEADER, DATED_NOTE_HEADER) if any(note_apart(item) for item in items) else DATED_HEADER
     grid = GridBuilder("dated")
-    for col, word in enumerate(DATED_HEADER):
+    for col, word in enumerate(header):
         grid.add(0, col, word)
     for row, item in enumerate(items, start=1):
         grid.add(row, 0, item.dates[0].text)
         grid.add(row, 1, item.text)
+        if len(header) > len(DATED_HEADER):
+            grid.add(row, 2, item.note or "-")
     return grid.build()
