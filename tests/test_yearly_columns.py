@@ -10,6 +10,7 @@ derived from samples/ or the parser's output).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +22,10 @@ from pledgecard.extract.card.parser import parse_cards
 from pledgecard.extract.card.yearly import yearly_of_table
 from pledgecard.extract.document import Cell, Table, cell
 from pledgecard.models import Card, Provenance, Source, YearPlan
+from tools.render import DEFAULT, render_bytes
+
+from .conftest import DATA
+from .roundtrip import assert_round_trip
 
 CARD = """\
 새봄군수 공약사업 관리카드
@@ -158,3 +163,17 @@ def test_a_row_merged_across_the_table_goes_whole() -> None:
     plans, leftovers = yearly_of_table(table, [])
     assert rows(plans) == [("2024", "실시설계", None, None, None)]
     assert leftovers == ["< 1단계 >"]
+
+
+SECOND_FAMILY = Card.model_validate(json.loads((DATA / "roundtrip" / "second-family.card.json").read_text(
+    encoding="utf-8"))[0])
+
+
+@pytest.mark.parametrize("table", ["box", "aligned", "tsv", "markdown", "flattened"])
+def test_stated_none_values_round_trip(table: str) -> None:
+    """없음 and 해당없음 written in a cell are read back as written (a dash stays null)."""
+    yearly = [SECOND_FAMILY.yearly[0].model_copy(update={"note": "해당없음"}),
+              SECOND_FAMILY.yearly[1].model_copy(update={"result": "없음"}), *SECOND_FAMILY.yearly[2:]]
+    card = SECOND_FAMILY.model_copy(update={"yearly": yearly})
+    style = DEFAULT.with_(family="second", table=table)
+    assert_round_trip(card, style, render_bytes(card, style), "second-family.txt")
