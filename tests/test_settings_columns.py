@@ -133,3 +133,21 @@ def test_derived_lookups_are_built_once_per_settings_object() -> None:
 def test_a_profile_with_an_unknown_key_is_refused(bad: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="unknown"):
         ParserSettings(**bad)
+
+
+#: 목표달성 tables whose rows stand before any <year> row: no achievement can hold them.
+ROWS_BEFORE_A_YEAR = {
+    "header-not-known": ("| 세부목표 | 추진상황 | 추진내용 |\n" + ACHIEVEMENT_ROWS,
+                         ["세부목표 추진상황 추진내용", "창업공간 조성 완료 공간 3곳 조성"]),
+    "no-year-row": ("| 주요사업 | 목표치 | 추진상황 | 추진내용 |\n"
+                    "| 창업 지원 | 창업공간 조성 | 완료 | 공간 3곳 조성 |\n",
+                    ["창업 지원 창업공간 조성 완료 공간 3곳 조성"]),
+}
+
+
+@pytest.mark.parametrize(("table", "kept"), ROWS_BEFORE_A_YEAR.values(), ids=ROWS_BEFORE_A_YEAR.keys())
+def test_achievement_rows_before_any_year_go_to_unplaced_whole(table: str, kept: list[str]) -> None:
+    """Nothing lost silently: the main project, status and details of such a row too."""
+    card = read("□ 추진실적(성과)\n《현재까지 목표달성》\n" + table, DEFAULT)
+    assert card.achievements == []
+    assert [text for text in kept if text not in card.unplaced] == []

@@ -140,6 +140,16 @@ def _text(cell: Cell | None) -> str:
     return unwrap(cell.text) if cell else ""
 
 
+def _cells_from(row: list[Cell | None], r: int) -> list[Cell]:
+    """The distinct cells that start in grid row ``r`` (a cell merged down from above is its
+    first row's, a cell merged across is one)."""
+    cells: list[Cell] = []
+    for cell in row:
+        if cell is not None and cell.row == r and not any(cell is seen for seen in cells):
+            cells.append(cell)
+    return cells
+
+
 def _strip_bullet(cell: Cell | None) -> str:
     if cell is None:
         return ""
@@ -178,14 +188,14 @@ def achievements_of_table(table: Table, year: int | None, *,
             elif more or any(_text(c) for c in row):
                 leftovers.append(" ".join(_text(c) for c in row if c))
             continue
+        if year is None:  # before any <year> row no achievement holds it: the row's text goes on whole
+            leftovers.append(" ".join(_text(c) for c in _cells_from(row, r) if _text(c)))
+            continue
         status_cell = row[columns["status"]] if "status" in columns and columns["status"] < len(row) else None
         status_text = _text(status_cell)
         status = parse_status(status_text) if status_text else None
         if status_text and status is None:
             leftovers.append(status_text)
-        if year is None:
-            leftovers.append(project)
-            continue
         details = [p.text for p in details_cell.paragraphs] if details_cell else []
         main_cell = row[columns["main"]] if "main" in columns and columns["main"] < len(row) else None
         main = close_spaced(_text(main_cell)) if main_cell is not project_cell else ""
