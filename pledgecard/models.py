@@ -104,7 +104,9 @@ class Item(Model):
     dates: list[Span] = Field(default_factory=list, description="the periods and dates in the text")
     amounts: list[Money] = Field(default_factory=list, description="the amounts of money in the text")
     quantities: list[Quantity] = Field(default_factory=list, description="the counted amounts in the text")
-    note: str | None = Field(None, description="a trailing note in parentheses (종료, 완료)", examples=["종료"])
+    note: str | None = Field(None, description="a trailing note in parentheses (종료, 완료), kept in the text too; "
+                             "in a table of dated entries, the row's 비고 cell as written, in its place "
+                             "(an empty or - 비고 cell leaves the trailing note)", examples=["종료"])
     children: list[Item] = Field(default_factory=list, description="the items nested under this one")
     provenance: Provenance | None = Field(None, description="where the item came from")
 
@@ -214,7 +216,8 @@ class YearPlan(Model):
     years: Span = Field(description="the row's year or period (a single year: start = end)")
     plan: str = Field(description="추진계획 as written")
     result: str | None = Field(None, description="추진실적 as written; null for an empty or - cell")
-    rate: float | None = Field(None, description="추진율 or 누적추진율 in percent; null for an empty or - cell",
+    rate: float | None = Field(None, description="추진율 or 누적추진율 in percent; null for an empty or - cell, "
+                               "or a cell that is no rate (없음, 추진중: its text goes to unplaced)",
                                examples=[40.0])
     note: str | None = Field(None, description="비고 as written; null for an empty or - cell")
 
