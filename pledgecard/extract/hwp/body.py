@@ -110,16 +110,18 @@ class SectionWalker:
         tags, levels = records.tags, records.levels
         header = records.payload(i)
         shape_id = u16(header, 8) if len(header) >= 10 else None
+        subtree_ends = records.subtree_ends
         child = levels[i] + 1
         text_at: int | None = None
         controls: list[int] = []
-        for j in range(i + 1, end):
-            if levels[j] != child:
-                continue
-            if tags[j] == TAG_PARA_TEXT and text_at is None:
-                text_at = j
-            elif tags[j] == TAG_CTRL_HEADER:
-                controls.append(j)
+        j = i + 1
+        while j < end:  # the children; a record's subtree is skipped whole
+            if levels[j] == child:
+                if tags[j] == TAG_PARA_TEXT and text_at is None:
+                    text_at = j
+                elif tags[j] == TAG_CTRL_HEADER:
+                    controls.append(j)
+            j = subtree_ends[j]
         pieces = decode_para_text(records.payload(text_at)) if text_at is not None else []
         line = _Lines(self.info.bullet_of(shape_id), self.info.depth_of(shape_id), context,
                       self._number(shape_id), self._outline_level(shape_id))

@@ -39,6 +39,8 @@ class Records:
     levels: list[int]
     starts: list[int]
     ends: list[int]
+    #: For each record, the index after its last descendant (computed once, in one pass).
+    subtree_ends: list[int]
 
     def __len__(self) -> int:
         return len(self.tags)
@@ -48,13 +50,20 @@ class Records:
 
     def subtree_end(self, i: int) -> int:
         """The index after the last descendant of record ``i``."""
-        level = self.levels[i]
-        levels = self.levels
-        j = i + 1
-        n = len(levels)
-        while j < n and levels[j] > level:
-            j += 1
-        return j
+        return self.subtree_ends[i]
+
+
+def _subtree_ends(levels: list[int]) -> list[int]:
+    """For each record, the first later record at its level or above (its subtree's end):
+    one pass with a stack of the records whose subtree is still open."""
+    n = len(levels)
+    ends = [n] * n
+    open_: list[int] = []
+    for j, level in enumerate(levels):
+        while open_ and levels[open_[-1]] >= level:
+            ends[open_.pop()] = j
+        open_.append(j)
+    return ends
 
 
 def split_records(data: bytes, stream: str) -> Records:
@@ -85,7 +94,7 @@ def split_records(data: bytes, stream: str) -> Records:
         starts.append(pos)
         pos += size
         ends.append(pos)
-    return Records(stream, data, tags, levels, starts, ends)
+    return Records(stream, data, tags, levels, starts, ends, _subtree_ends(levels))
 
 
 def u16(payload: bytes, offset: int) -> int:
