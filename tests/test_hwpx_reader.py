@@ -24,9 +24,9 @@ import pytest
 from pledgecard.extract import ReadError, read_document, sniff_format
 from pledgecard.extract.document import Document, Paragraph, Table
 from pledgecard.extract.hwp.reader import HwpReader
-from pledgecard.extract.hwpx import package
+from pledgecard.extract.hwpx import package, safexml
 from pledgecard.extract.hwpx.reader import HwpxReader
-from pledgecard.extract.hwpx.safexml import parse_children
+from pledgecard.extract.hwpx.safexml import keep_only, parse_children
 from pledgecard.extract.numbering import format_number
 from pledgecard.pipeline import NO_CARD, parse_bytes
 
@@ -390,6 +390,37 @@ def test_header_lists_fall_back_to_the_whole_part() -> None:
     whole = parse_children(header, "h", b"head", (b"paraProperties",))
     assert [e.tag for e in whole] == ["{urn:h}refList"]
 
+
+
+KEEP_CASES = [
+    pytest.param(b'<l><h:p id="0">a</h:p><h:p id="1">b</h:p><h:p id="2"/></l>', {"1"},
+                 b'<l><h:p id="1">b</h:p></l>', id="unused-dropped"),
+    pytest.param(b"<l><p id='3' x=\"1\"/><p id='4'>x</p></l>", {"3"}, b"<l><p id='3' x=\"1\"/></l>",
+                 id="single-quotes-and-empty-element"),
+    pytest.param(b'<l><p a-id="1" id="2">x</p><p xid="1">y</p></l>', {"1"}, b"<l></l>",
+                 id="only-the-id-attribute-counts"),
+    pytest.param(b'<l><p id="1">x</p><pp id="1">y</pp><p2 id="9"/></l>', set(),
+                 b'<l><pp id="1">y</pp><p2 id="9"/></l>', id="other-names-kept"),
+    pytest.param(b'<l><p id="1"><p id="2"/>x</p></l>', {"2"}, b'<l><p id="1"><p id="2"/>x</p></l>',
+                 id="nested-left-whole"),
+    pytest.param(b'<l><p id="1">x</l>', set(), b'<l><p id="1">x</l>', id="no-end-left-whole"),
+]
+
+
+@pytest.mark.parametrize(("data", "ids", "expected"), KEEP_CASES)
+def test_keep_only_leaves_out_the_unused_elements(data: bytes, ids: set[str], expected: bytes) -> None:
+    assert keep_only(data, b"p", frozenset(ids)) == expected
+
+
+@pytest.mark.parametrize("path", [*READABLE, *sorted(Path(DATA).parent.parent.glob("samples/*/*.hwpx"))],
+                         ids=lambda p: p.name)
+def test_reading_only_the_used_paragraph_properties_changes_nothing(
+        path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The header's paragraph properties no paragraph names are left out; the document is the same."""
+    data = path.read_bytes()
+    fast = HwpxReader().read(path, data)
+    monkeypatch.setattr(safexml, "keep_only", lambda cut, name, ids: cut)
+    assert HwpxReader().read(path, data) == fast
 
 # ----------------------------------------------------------------------------- sniffing
 

@@ -8,6 +8,7 @@ the bytes, ``read`` returns a document or raises :class:`ReadError` with a one-l
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,6 +19,10 @@ from pledgecard.extract.hwpx.package import HEADER, Package, looks_like_hwpx
 from pledgecard.extract.hwpx.safexml import parse_children, parse_xml
 from pledgecard.extract.hwpx.styles import STYLE_LISTS, Styles, read_styles
 from pledgecard.models import SourceFormat
+
+#: The paragraph properties a section's paragraphs name: only those are read from ``header.xml``
+#: (a header defines many more; reading them all was a sixth of a card's read).
+_PARA_REFS = re.compile(rb"""paraPrIDRef\s*=\s*["']([^"']*)["']""")
 
 
 @register
@@ -48,13 +53,14 @@ def read_blocks(data: bytes) -> list[Block]:
     package = Package(data)
     package.check_not_encrypted()
     sections = package.section_parts()
+    raws = [package.read(part) for part in sections]
     styles = Styles()
     if HEADER in package:
-        header = parse_children(package.read(HEADER), HEADER, b"head", STYLE_LISTS)
+        used = frozenset(ident.decode("utf-8", "replace") for raw in raws for ident in _PARA_REFS.findall(raw))
+        header = parse_children(package.read(HEADER), HEADER, b"head", STYLE_LISTS, keep=(b"paraPr", used))
         styles = read_styles(header)
     reader = SectionReader(styles)
     blocks: list[Block] = []
-    for index, part in enumerate(sections):
-        raw = package.read(part)
+    for index, (part, raw) in enumerate(zip(sections, raws, strict=True)):
         blocks.extend(reader.read(parse_xml(raw, part), index, part, has_switch=b"switch" in raw))
     return blocks

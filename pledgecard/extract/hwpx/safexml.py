@@ -84,17 +84,22 @@ def _parse(data: bytes, part: str) -> Element:
     return root
 
 
-def parse_children(data: bytes, part: str, root: bytes, names: tuple[bytes, ...]) -> Element:
+def parse_children(data: bytes, part: str, root: bytes, names: tuple[bytes, ...],
+                   keep: tuple[bytes, frozenset[str]] | None = None) -> Element:
     """Only the named children of a part's root's child list, each element whole; else the part.
 
     ``header.xml`` is mostly fonts, borders and character shapes; the reader needs three
     lists out of it. Their span (from the first one's start tag to the last one's end
     tag) is parsed inside an empty copy of the root element, which keeps the namespace
-    declarations. Where the span cannot be cut cleanly the whole part is parsed. The
-    safety check always runs on the whole part.
+    declarations. ``keep`` (an element name and ids) leaves out of that span the elements
+    of that name whose ``id`` is not among the ids (the paragraph properties no paragraph
+    uses). Where the span cannot be cut cleanly the whole part is parsed. The safety check
+    always runs on the whole part.
     """
     data = check_safe(data, part)
     cut = _cut(data, root, names)
+    if cut is not None and keep is not None:
+        cut = keep_only(cut, *keep)
     if cut is not None:
         try:
             return _parse(cut, part)
@@ -124,6 +129,37 @@ def _cut(data: bytes, root: bytes, names: tuple[bytes, ...]) -> bytes | None:
     if not starts:
         return None
     return data[:open_end + 1] + data[min(starts):max(ends)] + b"</" + prefix + root + b">"
+
+
+#: An element's ``id`` attribute inside its start tag (not ``xid``, ``a-id`` or ``p:id``).
+_ID_ATTR = re.compile(rb"""(?<![\w:.-])id\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def keep_only(data: bytes, name: bytes, ids: frozenset[str]) -> bytes:
+    """``data`` without the ``name`` elements (of any prefix) whose ``id`` is not in ``ids``;
+    ``data`` unchanged where an element's end cannot be found. The elements must not nest."""
+    start_tag = re.compile(rb"<([A-Za-z_][\w.-]*:)?" + re.escape(name) + rb"(?=[\s/>])[^>]*>")
+    kept: list[bytes] = []
+    pos = 0
+    for match in start_tag.finditer(data):
+        if match.start() < pos:
+            return data  # an element inside a dropped one: they nest after all
+        tag = match.group()
+        if tag.endswith(b"/>"):
+            end = match.end()
+        else:
+            close = b"</" + (match.group(1) or b"") + name + b">"
+            at = data.find(close, match.end())
+            if at < 0:
+                return data
+            end = at + len(close)
+        found = _ID_ATTR.search(tag)
+        ident = (found.group(1) if found.group(1) is not None else found.group(2)) if found else None
+        if ident is None or ident.decode("utf-8", "replace") not in ids:
+            kept.append(data[pos:match.start()])
+            pos = end
+    kept.append(data[pos:])
+    return b"".join(kept)
 
 
 _LOCAL_NAMES: dict[str, str] = {}
