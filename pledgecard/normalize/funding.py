@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import get_args
 
 from pledgecard import vocab
@@ -32,6 +33,7 @@ def _key(source: str) -> str:
         key = bare
 
 
+@lru_cache(maxsize=2048)  # labels repeat across every card of an archive (국비, 도비, 시비 …)
 def funding_category(source: str, issuer_level: str) -> FundingCategory:
     """The category of a funding label on a card of ``issuer_level``.
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from heapq import merge
 from typing import NamedTuple
 
 from pledgecard import vocab
@@ -115,9 +114,7 @@ def find_money(text: str) -> list[Money]:
     whole range, which it was read from).
     """
     text = nfc(text)
-    starts = merge((m.start() for m in _CANDIDATES.finditer(text)),
-                   (m.start() for m in numerals.CANDIDATES.finditer(text)))
-    return collect_money(text, starts)
+    return collect_money(text, numerals.candidate_starts(text, _CANDIDATES))
 
 
 def collect_money(text: str, starts: Iterable[int]) -> list[Money]:

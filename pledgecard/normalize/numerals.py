@@ -51,6 +51,16 @@ CANDIDATES = re.compile(
 )
 
 
+
+def candidate_starts(text: str, digits: re.Pattern[str]) -> list[int]:
+    """Where a number may start in ``text``, ascending: the starts ``digits`` finds and those of a
+    Hangul number (one sorted list: most texts have only one kind, or none)."""
+    starts = [m.start() for m in digits.finditer(text)]
+    words = [m.start() for m in CANDIDATES.finditer(text)]
+    if not words:
+        return starts
+    return sorted(starts + words) if starts else words
+
 def _group_value(group: str) -> int:
     """``이천오백`` -> 2500."""
     value, digit = 0, None

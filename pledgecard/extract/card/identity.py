@@ -16,6 +16,8 @@ _SUFFIXES = tuple(squash(s) for s in KIND_LINE_SUFFIXES)
 _OFFICES = sorted(ISSUER_OFFICE_SUFFIXES.items(), key=lambda pair: len(pair[0]), reverse=True)
 #: Governments that contain others, as a nested name writes them (가온광역시 새빛구).
 _UPPER_GOVERNMENTS = ("특별자치도", "특별자치시", "광역시", "특별시", "도")
+#: What stands around a contact's name besides it: brackets, the phone sign and word, separators.
+_NOT_NAME = regex.compile(r"[()（）☎:：,/]|TEL\.?|전화")
 
 
 def issuer_name(kind: str | None) -> str | None:
@@ -52,7 +54,7 @@ def split_person(value: str) -> tuple[str | None, str | None]:
     phone_match = _PHONE.search(value)
     phone = phone_match.group(1).strip() if phone_match else None
     rest = value[: phone_match.start()] + value[phone_match.end():] if phone_match else value
-    name = " ".join(regex.sub(r"[()（）☎:：,/]|TEL\.?|전화", " ", rest).split())
+    name = " ".join(_NOT_NAME.sub(" ", rest).split())
     return name or None, phone
 
 

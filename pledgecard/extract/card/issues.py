@@ -62,7 +62,7 @@ def read_issues(blocks: list[Block], findings: list[Finding]) -> tuple[list[Item
 
 
 def _of_table(table: Table, findings: list[Finding]) -> tuple[list[Item], list[Item]] | None:
-    found = find_columns(table, {side: words for side, words in _SIDES.items()}, {"issue", "remedy"})
+    found = find_columns(table, _SIDES, {"issue", "remedy"})
     if found is None:
         return None
     columns, start = found

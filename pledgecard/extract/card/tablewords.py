@@ -20,11 +20,28 @@ def cell_text(cell: Cell | None) -> str:
     return close_spaced(unwrap(cell.text)) if cell else ""
 
 
+#: The squashed forms of each column-word table, by the table's identity (the tables are
+#: module constants: squashing them again for every table read was a tenth of the reading).
+_SQUASHED: dict[int, tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {}
+_MAX_SQUASHED = 64
+
+
+def _squashed(words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    cached = _SQUASHED.get(id(words))
+    if cached is not None and cached[0] is words:
+        return cached[1]
+    squashed = {key: tuple(squash(w) for w in ws) for key, ws in words.items()}
+    if len(_SQUASHED) >= _MAX_SQUASHED:
+        _SQUASHED.clear()
+    _SQUASHED[id(words)] = (words, squashed)
+    return squashed
+
+
 def find_columns(table: Table, words: dict[str, tuple[str, ...]],
                  required: set[str]) -> tuple[dict[str, int], int] | None:
     """``({column: index}, first data row)`` when a header row names every ``required`` column."""
     grid = table.grid()
-    squashed_words = {key: tuple(squash(w) for w in ws) for key, ws in words.items()}
+    squashed_words = _squashed(words)
     for r, row in enumerate(grid[:_HEADER_ROWS]):
         found: dict[str, int] = {}
         for c, cell in enumerate(row):
