@@ -57,6 +57,16 @@ def map_line_glyph(line: str) -> str:
     return line[:indent] + mapped + stripped[1:]
 
 
+def line_bullet(line: str) -> tuple[str | None, str]:
+    """:func:`split_bullet` of :func:`map_line_glyph`: a line's bullet (its private-use or lost
+    glyph mapped) and its text. Most lines open with a letter, told at once."""
+    stripped = line.lstrip()
+    first = stripped[:1]
+    if first and first not in BULLET_LEVELS and first not in LOST_GLYPHS and not is_private_use(first):
+        return None, stripped.rstrip()
+    return split_bullet(map_line_glyph(line))
+
+
 def map_glyphs(text: str) -> str:
     """Every line's leading bullet glyph mapped (private-use or lost glyphs elsewhere are kept)."""
     return "\n".join(map_line_glyph(line) for line in text.split("\n"))

@@ -13,10 +13,11 @@ run across sections in document order, as in the HWPX reader.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import struct
+from dataclasses import dataclass, field
 
 from pledgecard.extract.base import ReadError
-from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
+from pledgecard.extract.bullets import clean_text, line_bullet, map_line_glyph
 from pledgecard.extract.document import Block, Cell, Paragraph, Table, cell, paragraph, provenance
 from pledgecard.extract.hwp.docinfo import HEAD_NUMBER, HEAD_OUTLINE, DocInfo
 from pledgecard.extract.hwp.paratext import Control, decode_para_text
@@ -41,21 +42,39 @@ SECTION_NUMBERING_AT = 18
 MAX_NESTING = 32
 #: Most grid positions a table may declare.
 MAX_TABLE_CELLS = 200_000
+_U16 = struct.Struct("<H")
+#: A cell's LIST_HEADER from byte 8: column, row, column span, row span.
+_CELL_ADDRESS = struct.Struct("<4H")
 
 
 @dataclass
 class Context:
-    """Where the blocks being built come from."""
+    """Where the blocks being built come from (never changed once made)."""
 
     section: int
     paragraph: int | None = None
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    _provenance: Provenance | None = field(default=None, repr=False, compare=False)
 
     def provenance(self) -> Provenance:
-        return provenance(section=self.section, paragraph=self.paragraph, table=self.table,
-                          row=self.row, col=self.col)
+        if self._provenance is None:  # every line of a cell comes from the same place
+            self._provenance = provenance(section=self.section, paragraph=self.paragraph, table=self.table,
+                                          row=self.row, col=self.col)
+        return self._provenance
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a paragraph shape gives its paragraphs: bullet, depth, and its automatic number's
+    numbering (by id) and level, or ``None`` without one; ``outline``: the outline level or None."""
+
+    bullet: str | None
+    depth: int
+    numbering: str | None
+    level: int
+    outline: int | None
 
 
 class SectionWalker:
@@ -75,6 +94,7 @@ class SectionWalker:
         self.nesting = 0
         self.numbering = numbering if numbering is not None else Numbering(info.numberings)
         self.outline = _outline_ref(records) or outline
+        self._shapes: dict[int | None, _Shape] = {}
 
     def blocks(self) -> list[Block]:
         """The section's top-level blocks in reading order."""
@@ -108,8 +128,8 @@ class SectionWalker:
         """One paragraph's blocks: its text lines, split where a table or text box sits."""
         records = self.records
         tags, levels = records.tags, records.levels
-        header = records.payload(i)
-        shape_id = u16(header, 8) if len(header) >= 10 else None
+        start = records.starts[i]
+        shape_id = _U16.unpack_from(records.data, start + 8)[0] if records.ends[i] - start >= 10 else None
         subtree_ends = records.subtree_ends
         child = levels[i] + 1
         text_at: int | None = None
@@ -123,8 +143,9 @@ class SectionWalker:
                     controls.append(j)
             j = subtree_ends[j]
         pieces = decode_para_text(records.payload(text_at)) if text_at is not None else []
-        line = _Lines(self.info.bullet_of(shape_id), self.info.depth_of(shape_id), context,
-                      self._number(shape_id), self._outline_level(shape_id))
+        shape = self._shapes.get(shape_id) or self._shape(shape_id)
+        number = self.numbering.next(shape.numbering, shape.level) if shape.numbering is not None else None
+        line = _Lines(shape.bullet, shape.depth, context, number, shape.outline)
         blocks: list[Block] = []
         pending = iter(controls)
         for piece in pieces:
@@ -141,19 +162,18 @@ class SectionWalker:
             blocks.extend(self.control(at, context))
         return blocks
 
-    def _number(self, shape_id: int | None) -> str | None:
-        """The automatic number of a paragraph with this shape, if it has one (counters advance)."""
-        shape = self.info.shape(shape_id)
-        if shape.head == HEAD_NUMBER:
-            return self.numbering.next(str(shape.head_id), shape.level)
-        if shape.head == HEAD_OUTLINE:
-            return self.numbering.next(self.outline, shape.level)
-        return None
-
-    def _outline_level(self, shape_id: int | None) -> int | None:
-        """The outline level (개요 1 = 1) of a paragraph with this shape; ``None`` when not an outline."""
-        shape = self.info.shape(shape_id)
-        return shape.level + 1 if shape.head == HEAD_OUTLINE else None
+    def _shape(self, shape_id: int | None) -> _Shape:
+        """What the paragraph shape ``shape_id`` gives (read once per shape): its bullet, its
+        depth, the numbering its automatic number counts in (문단 번호 by its own id, 개요 번호 by
+        the section's outline numbering) and its outline level (개요 1 = 1)."""
+        info = self.info
+        shape = info.shape(shape_id)
+        numbering = (str(shape.head_id) if shape.head == HEAD_NUMBER
+                     else self.outline if shape.head == HEAD_OUTLINE else None)
+        outline = shape.level + 1 if shape.head == HEAD_OUTLINE else None
+        found = self._shapes[shape_id] = _Shape(info.bullet_of(shape_id), info.depth_of(shape_id), numbering,
+                                                shape.level, outline)
+        return found
 
     def control(self, i: int, context: Context) -> list[Block]:
         """The blocks of one control: a table, or a drawing object's text boxes; else nothing."""
@@ -230,10 +250,11 @@ class SectionWalker:
 
     def cell(self, i: int, level: int, context: Context, table: int) -> tuple[Cell, int]:
         """One cell from its LIST_HEADER at ``i`` and the paragraphs after it."""
-        payload = self.records.payload(i)
-        if len(payload) < 16:
-            raise ReadError(f"malformed table cell in {self.records.stream}")
-        col, row, colspan, rowspan = u16(payload, 8), u16(payload, 10), u16(payload, 12), u16(payload, 14)
+        records = self.records
+        start = records.starts[i]
+        if records.ends[i] - start < 16:
+            raise ReadError(f"malformed table cell in {records.stream}")
+        col, row, colspan, rowspan = _CELL_ADDRESS.unpack_from(records.data, start + 8)
         inner_context = Context(context.section, context.paragraph, table, row, col)
         inner, end = self.paragraph_list(i + 1, level, inner_context)
         paragraphs = [b for b in inner if isinstance(b, Paragraph)]
@@ -276,10 +297,10 @@ class _Lines:
                 bullet, body = self.bullet, line.strip()
                 self.bullet = None
             elif self.number:
-                bullet, body = split_bullet(map_line_glyph(f"{self.number} {line.strip()}"))
+                bullet, body = line_bullet(f"{self.number} {line.strip()}")
                 self.number = None
             else:
-                bullet, body = split_bullet(map_line_glyph(line))
+                bullet, body = line_bullet(line)
             out.append(paragraph(body, bullet, self.depth, self.context.provenance(), self.outline))
         return out
 

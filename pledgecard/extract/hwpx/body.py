@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from pledgecard.extract.base import ReadError
-from pledgecard.extract.bullets import clean_text, map_line_glyph, split_bullet
+from pledgecard.extract.bullets import clean_text, line_bullet
 from pledgecard.extract.document import Block, Cell, Paragraph, Table, cell, paragraph, provenance
 from pledgecard.extract.hwpx.safexml import children, int_attr, local
 from pledgecard.extract.hwpx.styles import PLAIN, ParaStyle, Styles
@@ -242,7 +242,7 @@ def _text_paragraphs(texts: list[str], head: _Heading | None, style: ParaStyle,
         else:
             if head is not None and head.number:
                 text = f"{head.number} {text}"
-            bullet, body = split_bullet(map_line_glyph(text))
+            bullet, body = line_bullet(text)
             out.append(paragraph(body, bullet, depth, where, outline))
         head = None
     return out
