@@ -95,9 +95,11 @@ def _known_key(words: str, settings: ParserSettings) -> str | None:
         return key
     if not squashed or squashed[-1] not in ")）》>〉]】":
         return None
-    for heading, key in keys.items():
-        if squashed.startswith(heading) and squashed[len(heading)] in _REMARK_OPENS:
-            return key
+    for at in range(len(squashed) - 1, 0, -1):  # the longest heading followed by a remark's opening
+        if squashed[at] in _REMARK_OPENS:
+            key = keys.get(squashed[:at])
+            if key is not None:
+                return key
     return None
 
 
@@ -140,6 +142,9 @@ def marked_heading(paragraph: Paragraph, families: set[str], settings: ParserSet
     text = paragraph.text
     if len(text) > settings.max_heading_chars:
         return None
+    if paragraph.outline is None and paragraph.bullet is not None and paragraph.bullet not in LOST_GLYPHS and (
+            BULLET_LEVELS.get(paragraph.bullet) != 0):
+        return None  # an item's glyph (family ``glyph``): the common case, told at once
     family, words = _marker(paragraph)
     words = words.strip()
     if family not in families or family in ("glyph", "none", "bracket"):
