@@ -44,6 +44,7 @@ _TABLE_UNIT = re.compile(
 #: Number starts that 원, 억 or 조 may follow. A number that starts anywhere else is no
 #: amount, and no number that is one starts inside it: the finder skips it unscanned.
 _CANDIDATES = starts_before((vocab.WON, *vocab.MONEY_UNITS_WITHOUT_WON))
+_HANGUL_CANDIDATES = numerals.candidates_before((vocab.WON, *vocab.MONEY_UNITS_WITHOUT_WON))
 #: A bare number and a range mark right before an amount: the lower end of a range.
 _RANGE_LOWER = re.compile(
     r"(?<![0-9A-Za-z.," + re.escape(vocab.YEAR_APOSTROPHES) + rf"])(?P<num>{DIGITS}){SP}"
@@ -114,7 +115,7 @@ def find_money(text: str) -> list[Money]:
     whole range, which it was read from).
     """
     text = nfc(text)
-    return collect_money(text, numerals.candidate_starts(text, _CANDIDATES))
+    return collect_money(text, numerals.candidate_starts(text, _CANDIDATES, _HANGUL_CANDIDATES))
 
 
 def collect_money(text: str, starts: Iterable[int]) -> list[Money]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from heapq import merge
 
 from pledgecard import vocab
 from pledgecard.models import Quantity
@@ -35,6 +34,7 @@ from pledgecard.normalize.text import nfc
 
 #: Number starts that a counting unit may follow; a count can start nowhere else.
 _CANDIDATES = starts_before(vocab.QUANTITY_UNITS)
+_HANGUL_CANDIDATES = numerals.candidates_before(vocab.QUANTITY_UNITS)
 _PHRASE_END = re.compile("[0-9" + re.escape(vocab.QUANTITY_PHRASE_DELIMITERS) + "]")
 _NOUN_AFTER = re.compile(rf"{SP}(?P<word>[\uac00-\ud7a3A-Za-z]+)")
 _PHRASE_START = re.compile("[" + re.escape(vocab.QUANTITY_PHRASE_DELIMITERS) + "]")
@@ -118,9 +118,7 @@ def find_quantities(text: str) -> list[Quantity]:
     Hangul words count (``이십여 명``, ``다섯 곳``).
     """
     text = nfc(text)
-    starts = merge((m.start() for m in _CANDIDATES.finditer(text)),
-                   (m.start() for m in numerals.CANDIDATES.finditer(text)))
-    return collect_quantities(text, starts)
+    return collect_quantities(text, numerals.candidate_starts(text, _CANDIDATES, _HANGUL_CANDIDATES))
 
 
 def collect_quantities(text: str, starts: Iterable[int]) -> list[Quantity]:
