@@ -190,6 +190,7 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str, source_a
     measure_of_rows = measure_above
     source_of_rows = source_above
     grouped = False
+    kinds: dict[str, tuple[FinanceKind, int | None] | None] = {}  # each column label read once
     for r in range(layout.start, table.rows):
         row = grid[r]
         row_label, row_measure = _row_label(row[:layout.label_cols], settings=settings)
@@ -209,7 +210,9 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str, source_a
                 continue
             label, column_measure = columns[c]
             source, column = (label, row_label) if layout.sources_across else (row_label, label)
-            kind = column_kind(column, settings=settings)
+            if column not in kinds:
+                kinds[column] = column_kind(column, settings=settings)
+            kind = kinds[column]
             raw = _cell_text(cell).strip()
             if kind is None or not source:
                 if raw:
