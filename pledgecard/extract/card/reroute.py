@@ -179,8 +179,9 @@ def _take_moves(section: Section, moves: list[_Move], achievement_group: bool) -
     kept: list[Block] = []
     in_achievements = False
     last: _Move | None = None  # the move of the block right above, if it moved
+    progress = section.key == "progress"  # only a progress part has 《…》 groups
     for block in section.blocks:
-        if block_heading(block) is not None:
+        if progress and block_heading(block) is not None:
             in_achievements = _is_achievement_heading(block)
         key = None
         if isinstance(block, Table) and not _taken(section.key, block, in_achievements):

@@ -9,7 +9,7 @@ helper serves the 연도별 추진계획 table, the tables of dated entries (날
 from __future__ import annotations
 
 from pledgecard.extract.document import Cell, Table
-from pledgecard.normalize.text import close_spaced, squash, unwrap
+from pledgecard.normalize.text import close_spaced, nfc, squash, unwrap
 
 #: Header rows looked at (a header may span two rows).
 _HEADER_ROWS = 2
@@ -20,36 +20,46 @@ def cell_text(cell: Cell | None) -> str:
     return close_spaced(unwrap(cell.text)) if cell else ""
 
 
+#: A column's squashed words and the letters they start with (None: a word is empty, so any
+#: text starts with it).
+_Column = tuple[str, tuple[str, ...], frozenset[str] | None]
 #: The squashed forms of each column-word table, by the table's identity (the tables are
-#: module constants: squashing them again for every table read was a tenth of the reading).
-_SQUASHED: dict[int, tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {}
+#: module constants or settings' lookups: squashing them again for every table read was a
+#: tenth of the reading).
+_SQUASHED: dict[int, tuple[dict[str, tuple[str, ...]], list[_Column]]] = {}
 _MAX_SQUASHED = 64
 
 
-def _squashed(words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+def _squashed(words: dict[str, tuple[str, ...]]) -> list[_Column]:
     cached = _SQUASHED.get(id(words))
     if cached is not None and cached[0] is words:
         return cached[1]
-    squashed = {key: tuple(squash(w) for w in ws) for key, ws in words.items()}
+    columns: list[_Column] = []
+    for key, options in words.items():
+        squashed = tuple(squash(w) for w in options)
+        columns.append((key, squashed, None if "" in squashed else frozenset(w[0] for w in squashed)))
     if len(_SQUASHED) >= _MAX_SQUASHED:
         _SQUASHED.clear()
-    _SQUASHED[id(words)] = (words, squashed)
-    return squashed
+    _SQUASHED[id(words)] = (words, columns)
+    return columns
 
 
 def find_columns(table: Table, words: dict[str, tuple[str, ...]],
                  required: set[str]) -> tuple[dict[str, int], int] | None:
-    """``({column: index}, first data row)`` when a header row names every ``required`` column."""
+    """``({column: index}, first data row)`` when a header row names every ``required`` column:
+    each column takes the first header cell that starts with one of its words."""
     grid = table.grid()
-    squashed_words = _squashed(words)
+    columns = _squashed(words)
     for r, row in enumerate(grid[:_HEADER_ROWS]):
         found: dict[str, int] = {}
         for c, cell in enumerate(row):
             if cell is None or (c > 0 and row[c - 1] is cell):
                 continue
-            text = squash(cell_text(cell))
-            for key, options in squashed_words.items():
-                if key not in found and any(text == w or text.startswith(w) for w in options):
+            text = squash(nfc(cell.text))  # what cell_text gives, without its spaces
+            first = text[:1]
+            for key, options, firsts in columns:
+                if key not in found and (firsts is None or first in firsts) and any(
+                        text.startswith(w) for w in options):
                     found[key] = c
                     break
         if required <= found.keys():
