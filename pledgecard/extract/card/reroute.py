@@ -127,7 +127,7 @@ def _taken(key: str, table: Table, in_achievements: bool) -> bool:
     if key == "progress":
         return in_achievements
     if key == "communication":
-        return _is_channel_table(table)  # its reader reads any grid as channels
+        return False  # its reader reads any grid as channels: the words decide (table_part), read once
     if key == "yearly":
         return find_columns(table, YEARLY_COLUMNS, {"years", "plan"}) is not None
     if key == "issues":

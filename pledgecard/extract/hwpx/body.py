@@ -24,7 +24,7 @@ from xml.etree.ElementTree import Element
 
 from pledgecard.extract.base import ReadError
 from pledgecard.extract.bullets import clean_text, line_bullet
-from pledgecard.extract.document import Block, Cell, Paragraph, Table, cell, paragraph, provenance
+from pledgecard.extract.document import Block, Cell, Paragraph, Table, at_cell, cell, paragraph, provenance
 from pledgecard.extract.hwpx.safexml import children, int_attr, local
 from pledgecard.extract.hwpx.styles import PLAIN, ParaStyle, Styles
 from pledgecard.extract.numbering import Numbering
@@ -163,7 +163,7 @@ class SectionReader:
         """The table, with its caption's paragraphs before (top/left caption) or after it."""
         index = self.tables
         self.tables += 1
-        at = _at(where, table=index, row=None, col=None)
+        at = provenance(where.line, where.page, where.section, where.paragraph, index)
         caption = self._first(tbl, "caption")
         before = caption is not None and caption.get("side", "BOTTOM") in ("TOP", "LEFT")
         caption_blocks = self.object(caption, where, nesting + 1) if caption is not None and before else []
@@ -211,7 +211,7 @@ class SectionReader:
         col = max(0, int_attr(address, "colAddr", next_col))
         rowspan = max(1, int_attr(span, "rowSpan", 1))
         colspan = max(1, int_attr(span, "colSpan", 1))
-        where = _at(at, row=row, col=col)
+        where = at_cell(at, row, col)
         blocks: list[Block] = []
         for sublist in sublists:
             blocks.extend(self.sublist(sublist, where, nesting + 1))
@@ -247,13 +247,6 @@ def _text_paragraphs(texts: list[str], head: _Heading | None, style: ParaStyle,
         head = None
     return out
 
-
-
-def _at(where: Provenance, **fields: int | None) -> Provenance:
-    """A provenance like ``where`` with some fields replaced (shared, never mutated)."""
-    values = {**where.__dict__, **fields}
-    return provenance(line=values["line"], page=values["page"], section=values["section"],
-                      paragraph=values["paragraph"], table=values["table"], row=values["row"], col=values["col"])
 
 
 def _outline_ref(root: Element) -> str | None:
