@@ -26,6 +26,10 @@ class Reader(ABC):
     """Reads one format into the format-neutral document."""
 
     format: ClassVar[SourceFormat]
+    #: Whether every text the reader hands on is valid Unicode by construction (an XML parser
+    #: admits no lone surrogate; the text reader checks its decoded text once), so that the
+    #: document need not be walked again for lone surrogates.
+    valid_unicode: ClassVar[bool] = False
 
     @classmethod
     @abstractmethod
@@ -97,4 +101,6 @@ def read_document(path: Path, data: bytes) -> Document:
     fmt = sniff_format(data)
     if fmt is None:
         raise ReadError(describe_unknown(data))
-    return with_valid_unicode(READERS[fmt]().read(path, data))
+    reader = READERS[fmt]()
+    document = reader.read(path, data)
+    return document if reader.valid_unicode else with_valid_unicode(document)

@@ -28,6 +28,7 @@ _PARA_REFS = re.compile(rb"""paraPrIDRef\s*=\s*["']([^"']*)["']""")
 @register
 class HwpxReader(Reader):
     format: ClassVar[SourceFormat] = "hwpx"
+    valid_unicode: ClassVar[bool] = True  # XML holds no lone surrogate (expat refuses one)
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from pledgecard.extract.base import Reader, register
-from pledgecard.extract.document import Block, Document, Paragraph, invalid_characters
+from pledgecard.extract.document import Block, Document, Paragraph, invalid_characters, valid_unicode
 from pledgecard.extract.text.boxdraw import is_box_line, parse_box_table
 from pledgecard.extract.text.decode import decode_text, looks_like_text
 from pledgecard.extract.text.linetables import RepeatedLines, find_line_tables
@@ -21,6 +21,7 @@ from pledgecard.models import SourceFormat
 @register
 class TextReader(Reader):
     format: ClassVar[SourceFormat] = "txt"
+    valid_unicode: ClassVar[bool] = True  # the decoded text is made valid once, before it is split
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:
@@ -28,6 +29,8 @@ class TextReader(Reader):
 
     def read(self, path: Path, data: bytes) -> Document:
         text, _encoding, replaced = decode_text(data)
+        text, lone = valid_unicode(text)
+        replaced += lone
         lines = [Line(t.rstrip(), n) for n, t in enumerate(text.split("\n"), start=1)]
         furniture: list[Paragraph] = []
         blocks = text_blocks(lines, furniture)
