@@ -13,6 +13,7 @@ import pytest
 
 from pledgecard.extract.card.layout import CardLayout, split_cards
 from pledgecard.extract.card.reroute import reroute_tables
+from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.text.reader import TextReader
 from pledgecard.models import Card
 from pledgecard.pipeline import parse_bytes
@@ -133,8 +134,8 @@ SECOND_FAMILY = """\
 """
 
 
-def parse(text: str) -> Card:
-    result = parse_bytes(text.encode("utf-8"), "dasom-5-12.txt")
+def parse(text: str, settings: ParserSettings = DEFAULT) -> Card:
+    result = parse_bytes(text.encode("utf-8"), "dasom-5-12.txt", settings=settings)
     assert len(result.cards) == 1, result.reason
     return result.cards[0]
 
@@ -268,14 +269,14 @@ def test_a_table_the_part_it_stands_in_reads_stays_there() -> None:
 def test_a_finance_table_under_its_own_heading_is_left_as_it_is() -> None:
     text = card_text(finance=FINANCE, finance_heading="재원조달계획")
     layout = layout_of(text)
-    assert reroute_tables(layout) == layout
+    assert reroute_tables(layout, DEFAULT) == layout
     _finance(parse(text))
 
 
 def test_the_layout_given_is_not_changed() -> None:
     layout = layout_of(card_text(overview=FINANCE))
     before = [(s.key, list(s.blocks)) for s in layout.sections]
-    moved = reroute_tables(layout)
+    moved = reroute_tables(layout, DEFAULT)
     assert [(s.key, list(s.blocks)) for s in layout.sections] == before
     assert [s.key for s in moved.sections] == [*(s.key for s in layout.sections), "finance"]
     assert moved.sections[-1].heading == ""
@@ -307,3 +308,58 @@ def test_the_family_is_told_by_the_headings_as_written(text: str, filled: Callab
     assert filled(card)
     assert missing(card) == lacking
     assert card.unplaced == []
+
+
+SPECIAL_GRANT = """\
+(단위 : 백만원)
+| 구분 | 총사업비 | 2024년 |
+|---|---|---|
+| 특별교부세 | 20 | 10 |
+"""
+ACHIEVEMENT_ROWS = "|---|---|---|---|\n| | <2024> | | |\n| 생태하천 복원 | 기본 및 실시설계 | 완료 | 실시설계 완료 |\n"
+ACHIEVED = [(2024, "기본 및 실시설계", "완료")]
+TALKS = """\
+| 소통방법 | 횟수 |
+|---|---|
+| 주민간담회 | 3 |
+| 현장설명회 | 2 |
+"""
+
+#: (name, a profile adding a word, a card with a table under 사업개요 that only the word names,
+#: what the card gives with the profile)
+PROFILED: list[tuple[str, ParserSettings, str, Callable[[Card], object], object]] = [
+    ("finance source", ParserSettings(finance_sources=(*DEFAULT.finance_sources, "특별교부세")),
+     card_text(overview=SPECIAL_GRANT),
+     lambda c: [(x.source, x.column, x.won) for x in c.finance.cells],
+     [("특별교부세", "총사업비", 20_000_000), ("특별교부세", "2024년", 10_000_000)]),
+    ("finance column", ParserSettings(finance_column_kinds={**DEFAULT.finance_column_kinds, "잔여": "after_term"}),
+     card_text(overview=SPECIAL_GRANT.replace("특별교부세", "국비").replace("총사업비", "잔여").replace(
+         "2024년", "잔여액")),
+     lambda c: [(x.source, x.column, x.kind) for x in c.finance.cells],
+     [("국비", "잔여", "after_term"), ("국비", "잔여액", "after_term")]),
+    ("소통 row header", ParserSettings(communication_row_headers=(*DEFAULT.communication_row_headers, "소통방법")),
+     card_text(overview=TALKS, communication=None),
+     lambda c: [(x.channel, x.count) for x in c.communication], [("주민간담회", 3), ("현장설명회", 2)]),
+    ("목표달성 column", ParserSettings(achievement_columns={
+        **DEFAULT.achievement_columns, "project": (*DEFAULT.achievement_columns["project"], "세부목표")}),
+     card_text(overview="《현재까지 목표달성》\n| 주요사업 | 세부목표 | 추진상황 | 추진내용 |\n" + ACHIEVEMENT_ROWS),
+     lambda c: [(a.year, a.project, a.status) for a in c.achievements], ACHIEVED),
+    ("목표달성 heading", ParserSettings(achievement_heading="연차별성과"),
+     card_text(overview="《연차별 성과》\n| 주요사업 | 목표치 | 추진상황 | 추진내용 |\n" + ACHIEVEMENT_ROWS),
+     lambda c: [(a.year, a.project, a.status) for a in c.achievements], ACHIEVED),
+]
+
+
+@pytest.mark.parametrize(("profile", "text", "probe", "expected"), [case[1:] for case in PROFILED],
+                         ids=[case[0] for case in PROFILED])
+def test_a_profile_word_moves_a_table_the_defaults_leave(profile: ParserSettings, text: str,
+                                                         probe: Callable[[Card], object], expected: object) -> None:
+    """Re-routing tells a table by the words the readers read with the card's settings: a word a
+    profile adds moves the table it names out of 사업개요, where the defaults leave it unplaced."""
+    card = parse(text, profile)
+    assert probe(card) == expected
+    assert card.unplaced == []
+    default = parse(text)
+    assert probe(default) != expected
+    header = text.split("| ", 1)[1].split(" |", 1)[0]  # the table's first cell
+    assert header in [u.split("\n")[0] for u in default.unplaced]

@@ -65,7 +65,7 @@ def parse_layout(layout: CardLayout, source: Source, issuer: str | None = None,
                  settings: ParserSettings = DEFAULT) -> Card:
     """One card from its parts; the Card is built once, from everything read."""
     headed = {section.key for section in layout.sections}  # the parts the card heads itself
-    layout = reroute_tables(layout)  # a table under another part's heading goes to the part it names
+    layout = reroute_tables(layout, settings)  # a table under another part's heading goes to the part it names
     parts = _Parts()
     header = read_header(layout.header, settings)
     values = header.values

@@ -27,12 +27,13 @@ from pledgecard.extract.card.goals import _goals_of_table
 from pledgecard.extract.card.issues import _of_table
 from pledgecard.extract.card.layout import CardLayout, Section
 from pledgecard.extract.card.progress import _columns, achievements_of_table, block_heading
+from pledgecard.extract.card.settings import ParserSettings
 from pledgecard.extract.card.tablewords import find_columns
 from pledgecard.extract.card.yearly import yearly_of_table
 from pledgecard.extract.document import Block, Paragraph, Table
 from pledgecard.normalize import table_unit
 from pledgecard.normalize.text import squash
-from pledgecard.vocab import ACHIEVEMENT_HEADING, COUNT_ROW_LABELS, FUNDING_FIXED, TABLE_UNIT_LABEL, YEARLY_COLUMNS
+from pledgecard.vocab import COUNT_ROW_LABELS, FUNDING_FIXED, TABLE_UNIT_LABEL, YEARLY_COLUMNS
 
 #: The channel of a 소통 table that counts them all (계, 합계).
 _TOTAL_WORDS = frozenset(squash(word) for word, category in FUNDING_FIXED.items() if category == "total")
@@ -44,15 +45,15 @@ _DATED_PARTS = frozenset({"progress", "plans", "effects", "purpose"})
 _ANY_LEVEL = "unknown"
 
 
-def _is_finance(table: Table) -> bool:
+def _is_finance(table: Table, settings: ParserSettings) -> bool:
     """A header of finance columns (총사업비, 기투자, years) over rows of funding sources (or
     the sources across, the years down): the finance reader's own layout, with at least one
     cell of a source it knows. A key-value table (총사업비 | 1,000억원) is none."""
-    cells, _ = read_finance_table(table, None, _ANY_LEVEL)
-    return any(is_source_label(cell.source) for cell in cells)
+    cells, _ = read_finance_table(table, None, _ANY_LEVEL, settings=settings)
+    return any(is_source_label(cell.source, settings=settings) for cell in cells)
 
 
-def _is_yearly(table: Table) -> bool:
+def _is_yearly(table: Table, settings: ParserSettings) -> bool:
     """연도 | 추진계획 …, with at least one row of years the yearly reader reads."""
     if find_columns(table, YEARLY_COLUMNS, {"years", "plan"}) is None:
         return False
@@ -60,21 +61,22 @@ def _is_yearly(table: Table) -> bool:
     return bool(plans)
 
 
-def _is_issues(table: Table) -> bool:
+def _is_issues(table: Table, settings: ParserSettings) -> bool:
     """문제점 | 대책 (쟁점사항 | 해소방안 …) with at least one entry."""
     found = _of_table(table, [])
     return found is not None and bool(found[0] or found[1])
 
 
-def _is_channel_table(table: Table) -> bool:
+def _is_channel_table(table: Table, settings: ParserSettings) -> bool:
     """Channels and their counts: every value a count (``3``, ``12회``, ``-``, 수시), a total
     channel (계) or a row of counts (횟수), and no channel named as a finance word (국비,
     2024년, 기투자) — those are a finance table's."""
-    channels = channels_of_table(table)
+    channels = channels_of_table(table, settings=settings)
     if not channels:
         return False
     names = {squash(channel.channel) for channel in channels}
-    if any(name not in _TOTAL_WORDS and (is_source_label(name) or column_kind(name) is not None) for name in names):
+    if any(name not in _TOTAL_WORDS and (is_source_label(name, settings=settings)
+                                         or column_kind(name, settings=settings) is not None) for name in names):
         return False
     values = [channel.text.strip() for channel in channels]
     if not all(not value or is_count(value) for value in values) or not any(values):
@@ -83,23 +85,24 @@ def _is_channel_table(table: Table) -> bool:
     return bool(names & _TOTAL_WORDS or labels & _COUNT_ROW_WORDS)
 
 
-def _is_achievements(table: Table) -> bool:
+def _is_achievements(table: Table, settings: ParserSettings) -> bool:
     """The 목표달성 table: a header of 세부사업 (목표치) and 추진내용 (추진실적) columns over rows."""
     grid = table.grid()
-    if not grid or _columns(grid[0]) is None:
+    if not grid or _columns(grid[0], settings=settings) is None:
         return False
-    rows, _, rest = achievements_of_table(table, None)
+    rows, _, rest = achievements_of_table(table, None, settings=settings)
     return bool(rows or rest)
 
 
-def _is_goals(table: Table) -> bool:
+def _is_goals(table: Table, settings: ParserSettings) -> bool:
     """Rows of goals (최종 목표 | …)."""
     goals, _ = _goals_of_table(table)
     return bool(goals)
 
 
-#: Each part a table can be moved to, and the test of its words.
-_KINDS: dict[str, Callable[[Table], bool]] = {
+#: Each part a table can be moved to, and the test of its words (the yearly, issues and goals
+#: readers' words are vocab.py's alone: those tests take ``settings`` for one signature).
+_KINDS: dict[str, Callable[[Table, ParserSettings], bool]] = {
     "finance": _is_finance,
     "yearly": _is_yearly,
     "issues": _is_issues,
@@ -109,21 +112,22 @@ _KINDS: dict[str, Callable[[Table], bool]] = {
 }
 
 
-def table_part(table: Table) -> str | None:
-    """The part a table's words name; None for a table of dated entries (several parts take
-    those), for words no part's reader takes, and for words more than one part's reader takes."""
+def table_part(table: Table, settings: ParserSettings) -> str | None:
+    """The part a table's words name (the words of ``settings``); None for a table of dated
+    entries (several parts take those), for words no part's reader takes, and for words more
+    than one part's reader takes."""
     if is_dated_table(table):
         return None
-    found = [key for key, test in _KINDS.items() if test(table)]
+    found = [key for key, test in _KINDS.items() if test(table, settings)]
     return found[0] if len(found) == 1 else None
 
 
-def _taken(key: str, table: Table, in_achievements: bool) -> bool:
+def _taken(key: str, table: Table, in_achievements: bool, settings: ParserSettings) -> bool:
     """Whether the reader of the part ``key`` reads the table where it stands."""
     if key in _DATED_PARTS and is_dated_table(table):
         return True
     if key == "finance":
-        return _layout(table.grid()) is not None
+        return _layout(table.grid(), settings=settings) is not None
     if key == "progress":
         return in_achievements
     if key == "communication":
@@ -133,7 +137,7 @@ def _taken(key: str, table: Table, in_achievements: bool) -> bool:
     if key == "issues":
         return _of_table(table, []) is not None
     if key == "goals":
-        return _is_goals(table)
+        return _is_goals(table, settings)
     return False  # 사업개요 takes no table; plans, effects, purpose only dated ones; other parts keep text
 
 
@@ -144,9 +148,9 @@ def _is_unit_line(block: Block) -> bool:
     return squash(block.text).strip(_BRACKETS).startswith(TABLE_UNIT_LABEL) and table_unit(block.text) is not None
 
 
-def _is_achievement_heading(block: Block) -> bool:
+def _is_achievement_heading(block: Block, settings: ParserSettings) -> bool:
     heading = block_heading(block)
-    return heading is not None and ACHIEVEMENT_HEADING in squash(heading)
+    return heading is not None and settings.achievement_cue in squash(heading)
 
 
 @dataclass
@@ -157,24 +161,27 @@ class _Move:
     headed: bool = False
 
 
-def reroute_tables(layout: CardLayout) -> CardLayout:
+def reroute_tables(layout: CardLayout, settings: ParserSettings) -> CardLayout:
     """The layout with each table that stands under another part's heading, and that its part
-    would not read, moved to the part its words name (a copy; ``layout`` is left as it was)."""
+    would not read, moved to the part its words name (a copy; ``layout`` is left as it was).
+    The words are those the readers read with ``settings`` (a profile's finance, 소통 and
+    목표달성 words move a table as they read it)."""
     sections = [replace(section, blocks=list(section.blocks)) for section in layout.sections]
     moves: list[_Move] = []
-    achievement_group = _has_achievement_group(sections)
+    achievement_group = _has_achievement_group(sections, settings)
     for section in sections:
-        section.blocks = _take_moves(section, moves, achievement_group)
+        section.blocks = _take_moves(section, moves, achievement_group, settings)
     for move in moves:
-        _place(sections, move)
+        _place(sections, move, settings)
     return replace(layout, sections=sections)
 
 
-def _has_achievement_group(sections: list[Section]) -> bool:
-    return any(_is_achievement_heading(b) for s in sections if s.key == "progress" for b in s.blocks)
+def _has_achievement_group(sections: list[Section], settings: ParserSettings) -> bool:
+    return any(_is_achievement_heading(b, settings) for s in sections if s.key == "progress" for b in s.blocks)
 
 
-def _take_moves(section: Section, moves: list[_Move], achievement_group: bool) -> list[Block]:
+def _take_moves(section: Section, moves: list[_Move], achievement_group: bool,
+                settings: ParserSettings) -> list[Block]:
     """The blocks that stay in the section; the moved ones are added to ``moves``."""
     kept: list[Block] = []
     in_achievements = False
@@ -182,17 +189,17 @@ def _take_moves(section: Section, moves: list[_Move], achievement_group: bool) -
     progress = section.key == "progress"  # only a progress part has 《…》 groups
     for block in section.blocks:
         if progress and block_heading(block) is not None:
-            in_achievements = _is_achievement_heading(block)
+            in_achievements = _is_achievement_heading(block, settings)
         key = None
-        if isinstance(block, Table) and not _taken(section.key, block, in_achievements):
-            key = table_part(block)
+        if isinstance(block, Table) and not _taken(section.key, block, in_achievements, settings):
+            key = table_part(block, settings)
         if key is None or key == section.key:
             kept.append(block)
             last = None
         elif last is not None and last.key == key:
             last.blocks.append(block)  # the next table of the same part (a table a page break cut)
         else:
-            last = _move(key, block, kept, achievement_group)
+            last = _move(key, block, kept, achievement_group, settings)
             if last is None:
                 kept.append(block)
             else:
@@ -200,26 +207,28 @@ def _take_moves(section: Section, moves: list[_Move], achievement_group: bool) -
     return kept
 
 
-def _move(key: str, table: Block, kept: list[Block], achievement_group: bool) -> _Move | None:
+def _move(key: str, table: Block, kept: list[Block], achievement_group: bool,
+          settings: ParserSettings) -> _Move | None:
     """The move of a table to the part ``key``, with the line above that belongs to it (taken
     from ``kept``); None for an achievements table with no 《목표달성》 heading to stand under."""
     above = kept[-1] if kept else None
     if key == "finance" and above is not None and _is_unit_line(above):
         return _Move(key, [kept.pop(), table])
-    if key == "progress" and above is not None and _is_achievement_heading(above):
+    if key == "progress" and above is not None and _is_achievement_heading(above, settings):
         return _Move(key, [kept.pop(), table], headed=True)
     if key == "progress" and not achievement_group:
         return None  # the progress reader reads such a table only under its 《목표달성》 heading
     return _Move(key, [table])
 
 
-def _place(sections: list[Section], move: _Move) -> None:
+def _place(sections: list[Section], move: _Move, settings: ParserSettings) -> None:
     """The moved blocks at the end of the first part of their key (a heading-less achievements
     table at the end of its 《목표달성》 group); a new part of that key when the card has none."""
     target = next((s for s in sections if s.key == move.key), None)
     if move.key == "progress" and not move.headed:
-        target = next(s for s in sections if s.key == "progress" and any(map(_is_achievement_heading, s.blocks)))
-        at = _end_of_achievement_group(target.blocks)
+        target = next(s for s in sections
+                      if s.key == "progress" and any(_is_achievement_heading(b, settings) for b in s.blocks))
+        at = _end_of_achievement_group(target.blocks, settings)
         target.blocks[at:at] = move.blocks
         return
     if target is None:
@@ -228,7 +237,7 @@ def _place(sections: list[Section], move: _Move) -> None:
     target.blocks.extend(move.blocks)
 
 
-def _end_of_achievement_group(blocks: list[Block]) -> int:
+def _end_of_achievement_group(blocks: list[Block], settings: ParserSettings) -> int:
     """Where the first 《목표달성》 group of a progress part ends (the next block heading)."""
-    start = next(i for i, block in enumerate(blocks) if _is_achievement_heading(block))
+    start = next(i for i, block in enumerate(blocks) if _is_achievement_heading(block, settings))
     return next((i for i in range(start + 1, len(blocks)) if block_heading(blocks[i]) is not None), len(blocks))
