@@ -49,6 +49,21 @@ class Case:
 ACHIEVEMENT_ROWS = "| <2024> | | |\n| 창업공간 조성 | 완료 | 공간 3곳 조성 |\n"
 ACHIEVED = [(2024, "창업공간 조성", "완료", ["공간 3곳 조성"])]
 
+def _more_achievement_words(column: str, word: str) -> ParserSettings:
+    return ParserSettings(achievement_columns={
+        **DEFAULT.achievement_columns, column: (*DEFAULT.achievement_columns[column], word)})
+
+
+def _flattened(first: str, last: str) -> str:
+    """A 목표달성 table written one cell a line (a text dump of a drawn table), its header first."""
+    return ("□ 추진실적(성과)\n《현재까지 목표달성》\n" + f"{first}\n추진상황\n{last}\n"
+            + "청년 창업 지원\n<2024>\n· 창업공간 조성\n완료\n· 공간 3곳 조성\n")
+
+
+def achievements_and_unplaced(card: Card) -> tuple[list[tuple[int, str, str | None, list[str]]], list[str]]:
+    return achievements(card), card.unplaced
+
+
 #: A word the profile adds -> the card that writes it, and what the card gives with the profile.
 CASES = {
     "finance-source": Case(
@@ -92,6 +107,21 @@ CASES = {
         "□ 추진실적(성과)\n《현재까지 목표달성》\n| 세부목표 | 추진상황 | 추진내용 |\n" + ACHIEVEMENT_ROWS,
         achievements,
         ACHIEVED),
+    "achievements-flattened-main": Case(
+        _more_achievement_words("main", "핵심사업"),
+        _flattened("핵심사업 목표치", "추진내용"),
+        achievements_and_unplaced,
+        (ACHIEVED, [])),
+    "achievements-flattened-project": Case(  # without: the header line goes to unplaced
+        _more_achievement_words("project", "세부목표"),
+        _flattened("주요사업 세부목표", "추진내용"),
+        achievements_and_unplaced,
+        (ACHIEVED, [])),
+    "achievements-flattened-details": Case(
+        _more_achievement_words("details", "성과내용"),
+        _flattened("주요사업 목표치", "성과내용"),
+        achievements_and_unplaced,
+        (ACHIEVED, [])),
     "achievements-heading": Case(
         ParserSettings(achievement_heading="연차별성과"),
         "□ 추진실적(성과)\n《연차별 성과》\n| 목표치 | 추진상황 | 추진내용 |\n" + ACHIEVEMENT_ROWS,

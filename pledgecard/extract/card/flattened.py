@@ -14,21 +14,23 @@ parser has one path for tables, whatever the format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
 
+from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.document import Cell, Paragraph, Table, at_cell, cell, paragraph, provenance
 from pledgecard.models import Provenance
 from pledgecard.normalize import parse_status
 from pledgecard.normalize.text import squash
-from pledgecard.vocab import ACHIEVEMENT_COLUMNS, CHANNEL_STANDALONE, CHANNEL_TAILS, COUNT_WORDS
+from pledgecard.vocab import CHANNEL_STANDALONE, CHANNEL_TAILS, COUNT_WORDS
 
 YEAR_MARKER = regex.compile(r"^[<〈]\s*(\d{4})\s*[>〉]")
 _COUNT = regex.compile(r"^(?:\d[\d,]*(?:회|건)?|[-–―])$")
 _COUNT_WORDS = frozenset(squash(w) for w in COUNT_WORDS)
-_FIRST_HEADER = tuple(squash(w) for w in ACHIEVEMENT_COLUMNS["main"])
-_LAST_HEADER = tuple(squash(w) for w in ACHIEVEMENT_COLUMNS["details"])
+#: The columns of a rebuilt 목표달성 table, in order (their header words are the settings').
+_ACHIEVEMENT_KEYS = ("main", "project", "status", "details")
 #: Lines of ``channel count`` that make a sideways 소통 table (two would read as a header row
 #: over a row of counts).
 MIN_CHANNEL_ROWS = 3
@@ -160,19 +162,20 @@ class _Segment:
     years: list[_YearBlock] = field(default_factory=list)
 
 
-def _is_header_start(p: Paragraph) -> bool:
-    return p.bullet is None and squash(p.text).startswith(_FIRST_HEADER)
+def _is_header_start(p: Paragraph, settings: ParserSettings) -> bool:
+    return p.bullet is None and squash(p.text).startswith(settings.achievement_column_words.get("main", ()))
 
 
-def _segments(paragraphs: list[Paragraph]) -> tuple[list[_Segment], list[Paragraph]]:
+def _segments(paragraphs: list[Paragraph], settings: ParserSettings) -> tuple[list[_Segment], list[Paragraph]]:
+    last_header = settings.achievement_column_words.get("details", ())
     segments: list[_Segment] = []
     stray: list[Paragraph] = []
     i = 0
     while i < len(paragraphs):
         p = paragraphs[i]
-        if _is_header_start(p):
+        if _is_header_start(p, settings):
             end = i
-            while end < len(paragraphs) and not squash(paragraphs[end].text).endswith(_LAST_HEADER):
+            while end < len(paragraphs) and not squash(paragraphs[end].text).endswith(last_header):
                 end += 1
             end = min(end, len(paragraphs) - 1)
             segments.append(_Segment(header=paragraphs[i:end + 1]))
@@ -258,21 +261,24 @@ def _split_known_prefix(unit: _Unit, projects: set[str]) -> list[_Unit]:
     return [unit]
 
 
-def rebuild_achievement_tables(paragraphs: list[Paragraph]) -> tuple[list[Table], list[Paragraph]]:
-    """Tables rebuilt from flattened 목표달성 lines, and the paragraphs left over."""
-    segments, stray = _segments(paragraphs)
+def rebuild_achievement_tables(paragraphs: list[Paragraph], *,
+                               settings: ParserSettings = DEFAULT) -> tuple[list[Table], list[Paragraph]]:
+    """Tables rebuilt from flattened 목표달성 lines, and the paragraphs left over; the header is
+    told by the 목표달성 column words of ``settings``."""
+    segments, stray = _segments(paragraphs, settings)
     projects = _projects([y for s in segments for y in s.years])
     tables: list[Table] = []
     main: list[Paragraph] = []
     for segment in segments:
         if segment.years:  # a page without the 주요사업 cell stands under the one before (a merged cell)
             main = segment.main or main
-            tables.append(_segment_table(segment, projects, main))
+            tables.append(_segment_table(segment, projects, main, settings))
     stray += [p for s in segments if not s.years for p in s.header + s.main]
     return tables, stray
 
 
-def _segment_table(segment: _Segment, projects: set[str], main_paragraphs: list[Paragraph]) -> Table:
+def _segment_table(segment: _Segment, projects: set[str], main_paragraphs: list[Paragraph],
+                   settings: ParserSettings) -> Table:
     rows: list[list[Cell]] = []
     r = 1
     for block in segment.years:
@@ -292,7 +298,7 @@ def _segment_table(segment: _Segment, projects: set[str], main_paragraphs: list[
             rows.append(_project_row(r, group))
             r += 1
     line = segment.header[0].provenance.line
-    header = _header_cells(segment.header)
+    header = _header_cells(segment.header, settings)
     main = _cell(1, 0, [paragraph(" ".join(p.text.strip() for p in main_paragraphs),
                                   provenance=main_paragraphs[0].provenance)] if main_paragraphs else [],
                  rowspan=max(1, r - 1))
@@ -313,16 +319,26 @@ def _project_row(r: int, group: list[_Unit]) -> list[Cell]:
     return [_cell(r, 1, [project_paragraph]), _cell(r, 2, status_paragraphs), _cell(r, 3, detail_paragraphs)]
 
 
-def _header_cells(header: list[Paragraph]) -> list[Cell]:
-    """Header paragraphs into the four column cells, by the vocabulary's header words."""
-    words = [squash(w) for key in ("main", "project", "status", "details") for w in ACHIEVEMENT_COLUMNS[key][:1]]
-    texts: list[list[str]] = [[] for _ in words]
+@lru_cache(maxsize=8)
+def _header_columns(settings: ParserSettings) -> dict[str, int]:
+    """Squashed 목표달성 header word -> its column in a rebuilt table (a word two columns name
+    is the first one's); built once per settings object."""
+    columns: dict[str, int] = {}
+    for c, key in enumerate(_ACHIEVEMENT_KEYS):
+        for word in settings.achievement_column_words.get(key, ()):
+            columns.setdefault(word, c)
+    return columns
+
+
+def _header_cells(header: list[Paragraph], settings: ParserSettings) -> list[Cell]:
+    """Header paragraphs into the four column cells: a word that is one of a column's header
+    words in ``settings`` opens that column."""
+    columns = _header_columns(settings)
+    texts: list[list[str]] = [[] for _ in _ACHIEVEMENT_KEYS]
     column = 0
     for p in header:
         for token in p.text.split():
-            squashed = squash(token)
-            if squashed in words:
-                column = words.index(squashed)
+            column = columns.get(squash(token), column)
             texts[column].append(token)
     line = header[0].provenance.line
     return [_text_cell(0, c, " ".join(t), line) for c, t in enumerate(texts)]

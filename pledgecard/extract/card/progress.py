@@ -85,7 +85,7 @@ def read_achievements(blocks: list[Block], *,
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
     leftovers: list[str] = []
     if paragraphs:
-        rebuilt, stray = rebuild_achievement_tables(paragraphs)
+        rebuilt, stray = rebuild_achievement_tables(paragraphs, settings=settings)
         tables.extend(rebuilt)
         leftovers.extend(p.full_text for p in stray)
     rows: list[Achievement] = []
