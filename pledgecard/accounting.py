@@ -6,21 +6,28 @@ cells, ``Document.furniture``; the text reader's own invariant is tested line by
 module checks the card parser's side: each letter and digit of the document must be found again
 in the cards' values, in their ``unplaced`` text, in the furniture the document or the card
 layout recorded, or in the card's own vocabulary (the labels, headings and column words that
-say where a value goes: ``공약명``, ``사업개요``, ``총사업비``, ``단위``). Punctuation and drawing
-characters are layout and are not counted. What remains is text that vanished.
+say where a value goes: ``공약명``, ``사업개요``, ``총사업비``, ``단위``). A stated none
+(``없음``, ``해당없음``: vocab.EMPTY_VALUES) that the parser reads as null on purpose counts as
+placed where the card's field holds no other reading of it: a header value (``담당자 없음``) and a
+추진율 cell of the 연도별 추진계획 table; the same word anywhere else must be in a value or in
+``unplaced``. Punctuation and drawing characters are layout and are not counted. What remains
+is text that vanished.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 from pledgecard import vocab
+from pledgecard.extract.card.header import ROLE, read_header
 from pledgecard.extract.card.headings import without_marker
-from pledgecard.extract.card.layout import split_cards
+from pledgecard.extract.card.layout import CardLayout, split_cards
+from pledgecard.extract.card.reroute import reroute_tables
 from pledgecard.extract.card.settings import DEFAULT, ParserSettings
+from pledgecard.extract.card.yearly import Nones, read_yearly
 from pledgecard.extract.document import Document, Paragraph, Table
 from pledgecard.models import Card
 from pledgecard.normalize.text import squash
@@ -89,20 +96,24 @@ def _dates_apart(value: dict[str, Any]) -> Iterator[str]:
 
 @lru_cache(maxsize=8)
 def vocabulary_words(settings: ParserSettings = DEFAULT) -> tuple[str, ...]:
-    """The words that say where a value goes (labels, headings, column words), squashed."""
+    """The words that say where a value goes (labels, headings, column words), squashed: the
+    settings' own (a word a profile adds is read as the card's vocabulary, not lost) and
+    vocab.py's for the readers that take no settings."""
     words: set[str] = set()
     for table in (settings.section_headings, settings.header_labels, vocab.OVERVIEW_LABELS,
-                  vocab.ACHIEVEMENT_COLUMNS, vocab.YEARLY_COLUMNS, vocab.DATED_COLUMNS):
+                  settings.achievement_columns, vocab.YEARLY_COLUMNS, vocab.DATED_COLUMNS):
         for options in table.values():
             words.update(squash(w) for w in options)
-    words.update(squash(w) for w in (*vocab.FINANCE_COLUMN_KINDS, *vocab.FINANCE_ROW_HEADER, *vocab.CONTACT_ROLES,
-                                     *vocab.PERSON_ROW_LABELS, *vocab.COMMUNICATION_ROW_HEADERS,
+    words.update(squash(w) for w in (*settings.finance_column_kinds, *settings.finance_row_headers,
+                                     *settings.finance_measures, *settings.communication_row_headers,
+                                     *settings.column_words, settings.achievement_heading))
+    words.update(squash(w) for w in (*vocab.CONTACT_ROLES, *vocab.PERSON_ROW_LABELS,
                                      *vocab.GOAL_HEADER_WORDS, *vocab.ISSUE_WORDS, *vocab.REMEDY_WORDS,
-                                     *vocab.FINANCE_MEASURES, vocab.TABLE_UNIT_LABEL, *vocab.COUNT_ROW_LABELS,
+                                     vocab.TABLE_UNIT_LABEL, *vocab.COUNT_ROW_LABELS,
                                      *vocab.FINANCE_GROUP_HEADERS, *vocab.ACHIEVEMENT_HEADINGS, *vocab.STATUSES,
                                      *vocab.TEMPLATE_INSTRUCTIONS, *vocab.STATED_YEARS_SUFFIXES, *vocab.GOAL_ACHIEVED,
                                      *vocab.AS_OF_WORDS, *vocab.CUMULATIVE_WORDS))
-    return tuple(sorted((w for w in words if w), key=len, reverse=True))
+    return tuple(sorted((w for w in words if w), key=lambda w: (-len(w), w)))
 
 
 def _greedy(text: str, words: Sequence[str]) -> Counter[str]:
@@ -138,11 +149,62 @@ def _vocabulary_chars(texts: Iterable[str], words: Sequence[str]) -> Counter[str
 def unaccounted(document: Document, cards: list[Card], settings: ParserSettings = DEFAULT) -> Counter[str]:
     """The letters and digits of ``document`` that no card, furniture or vocabulary word holds."""
     texts = list(document_texts(document))
-    dropped = [p.full_text for layout in split_cards(document, settings) for p in layout.dropped]
+    layouts = split_cards(document, settings)
+    dropped = [p.full_text for layout in layouts for p in layout.dropped]
     held = _chars(text for card in cards for text in card_texts(card))
     held += _chars(p.full_text for p in document.furniture)
     held += _chars(dropped)
+    if len(layouts) == len(cards):  # each card its layout's (parse_cards); else no none counts
+        held += _chars(none for layout, card in zip(layouts, cards, strict=True)
+                       for none in stated_nones(layout, card, settings))
     missing = _chars(texts) - held
     if missing:
         missing -= _vocabulary_chars(texts, vocabulary_words(settings))
     return missing
+
+
+# --------------------------------------------------------------------------- stated nones
+def _contacts(card: Card) -> list[str | None]:
+    return [card.contact.name, card.contact.phone, *(v for c in card.contacts for v in (c.name, c.phone))]
+
+
+#: Header field -> the card's values read from it (a stated none there is read as null).
+_HEADER_FIELDS: dict[str, Callable[[Card], list[str | None]]] = {
+    "title": lambda card: [card.pledge.title],
+    "number": lambda card: [card.pledge.number],
+    "department": lambda card: [card.department],
+    "contact_name": _contacts,
+    "contact_phone": _contacts,
+    "cooperating": lambda card: list(card.cooperating_departments),
+    "target": lambda card: [card.target],
+    "status": lambda card: [card.status],
+    "category": lambda card: [card.category],
+    "continuity": lambda card: [card.continuity],
+    "stage": lambda card: [card.stage],
+    "progress_rate": lambda card: [card.progress_rate.text if card.progress_rate else None],
+    "issuer": lambda card: [card.issuer],
+}
+
+
+def _is_none(value: str) -> bool:
+    return value.strip() in vocab.EMPTY_VALUES
+
+
+def stated_nones(layout: CardLayout, card: Card, settings: ParserSettings = DEFAULT) -> Iterator[str]:
+    """The stated nones of ``layout`` that the parser read as null on purpose, where ``card``
+    holds no other reading of them: a header value (``담당자 없음``, a role's ``없음`` in a grid of
+    people) whose field holds no such word, and a 추진율 cell of 연도별 추진계획 (read again from
+    the layout as the parser reads it) whose row's plan has no rate."""
+    header = read_header(layout.header, settings)
+    for key, value in [*header.values.items(), *((ROLE + role, v) for role, v in header.people)]:
+        holder = _contacts if key.startswith(ROLE) else _HEADER_FIELDS.get(key)
+        if holder is not None and _is_none(value) and value.strip() not in holder(card):
+            yield value
+    read = 0  # the plans of the yearly parts before this one
+    for section in reroute_tables(layout, settings).sections:
+        if section.key == "yearly":
+            nones: Nones = []
+            plans, _ = read_yearly(section.blocks, [], nones)
+            yield from (text for index, text in nones
+                        if read + index < len(card.yearly) and card.yearly[read + index].rate is None)
+            read += len(plans)

@@ -217,7 +217,8 @@ class YearPlan(Model):
     plan: str = Field(description="추진계획 as written")
     result: str | None = Field(None, description="추진실적 as written; null for an empty or - cell")
     rate: float | None = Field(None, description="추진율 or 누적추진율 in percent; null for an empty or - cell, "
-                               "or a cell that is no rate (없음, 추진중: its text goes to unplaced)",
+                               "a cell that states none (없음, 해당없음), or a cell that is no rate (추진중: its "
+                               "text goes to unplaced)",
                                examples=[40.0])
     note: str | None = Field(None, description="비고 as written; null for an empty or - cell")
 

@@ -1,6 +1,7 @@
 """연도별 추진계획 및 실적 loses no column and no cell: a cell of a known column that says
 something is its field's value as written (``없음`` and ``해당없음`` too), an empty or dash cell is
-null, a 추진율 cell that is no rate goes to ``unplaced``, and any other column's cells go to
+null, a 추진율 cell that states none (없음) is a null rate, one that is no rate (추진중) goes to
+``unplaced``, and any other column's cells go to
 ``unplaced`` with their header, as in the tables of dated entries (tests/test_dated_columns.py);
 every character stays accounted for.
 
@@ -91,9 +92,13 @@ CASES: list[tuple[str, str, list[Row], list[str]]] = [
      [("2024", "실시설계", "없음", 30.0, "없음")], []),
     ("해당없음 cells are stated values", HEADER + "| 2024 | 해당없음 | 해당 없음 | 30 | 해당없음 |\n",
      [("2024", "해당없음", "해당 없음", 30.0, "해당없음")], []),
-    ("a 추진율 of 없음 is no rate and is not lost", HEADER + "| 2024 | 실시설계 | 설계 완료 | 없음 | |\n"
+    # a stated none is read as a null rate, as a header's 담당자 없음 is a null contact (it went to
+    # unplaced only for the accounting, which now counts such a none placed: tests/test_accounting.py)
+    ("a 추진율 of 없음 is a null rate and is not lost", HEADER + "| 2024 | 실시설계 | 설계 완료 | 없음 | |\n"
      "| 2025 | 1구간 착공 | | 해당없음 | |\n",
-     [("2024", "실시설계", "설계 완료", None, None), ("2025", "1구간 착공", None, None, None)], ["없음", "해당없음"]),
+     [("2024", "실시설계", "설계 완료", None, None), ("2025", "1구간 착공", None, None, None)], []),
+    ("a 추진율 that is no rate goes to unplaced", HEADER + "| 2024 | 실시설계 | 설계 완료 | 추진중 | |\n",
+     [("2024", "실시설계", "설계 완료", None, None)], ["추진중"]),
     ("dashes are null", HEADER + "| 2024 | - | - | - | - |\n| 2025 | 1구간 착공 | – | ― | ― |\n",
      [("2024", "", None, None, None), ("2025", "1구간 착공", None, None, None)], []),
     ("empty cells are null", HEADER + "| 2024 | 실시설계 | | | |\n| 2025 | | | | |\n",

@@ -2,8 +2,10 @@
 
 Nothing vanishes: a cell of a known column that says something is its field's value as written
 (``없음``, ``해당없음`` too: a stated value); only an empty cell or a dash is null (a dash has no
-letter to lose). A 추진율 cell that is no rate (``없음``, ``추진중``) is null and its text goes to
-the leftovers. The cells of any other column go to the leftovers with their header
+letter to lose). A 추진율 cell that states none (``없음``, ``해당없음``: vocab.EMPTY_VALUES) is a
+null rate read as written (as a header's ``담당자 없음`` is; :func:`yearly_of_table` names it in
+its ``nones``, where the accounting finds it placed); one that is no rate (``추진중``) is null and
+its text goes to the leftovers. The cells of any other column go to the leftovers with their header
 (``담당부서 공원녹지과``), as does the header of an empty column of unknown words and any caption
 row above the header row; a row whose year does not read goes there whole. Those leftovers end
 in ``unplaced``.
@@ -18,7 +20,7 @@ from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Finding, Span, YearPlan
 from pledgecard.normalize import parse_rate_cell, parse_span
 from pledgecard.normalize.text import squash
-from pledgecard.vocab import YEARLY_COLUMNS
+from pledgecard.vocab import EMPTY_VALUES, YEARLY_COLUMNS
 
 _COLUMN_WORDS = frozenset(squash(word) for words in YEARLY_COLUMNS.values() for word in words)
 
@@ -78,15 +80,23 @@ def _caption_rows(rows: list[Row]) -> list[str]:
     return [text for text in texts if text and squash(text) not in _COLUMN_WORDS]
 
 
-def _plan(texts: dict[str, str], span: Span, leftovers: list[str], findings: list[Finding]) -> YearPlan:
+#: ``(index of the row's plan, text)`` of each 추진율 cell read as a stated none.
+Nones = list[tuple[int, str]]
+
+
+def _plan(texts: dict[str, str], span: Span, leftovers: list[str],
+          findings: list[Finding]) -> tuple[YearPlan, str | None]:
+    """The row's plan, and its 추진율 cell's text where that states none (없음: a null rate as the
+    card states it)."""
     if span.start is not None and span.end is None and "~" not in texts["years"]:
         span = span.model_copy(update={"end": span.start})
     rate_text = _value(texts["rate"])
     rate = parse_rate_cell(rate_text, findings)
-    if rate_text is not None and rate is None:
-        leftovers.append(rate_text)  # 없음, 추진중: no rate, and not lost
+    none = rate_text if rate_text is not None and rate_text.strip() in EMPTY_VALUES else None
+    if rate_text is not None and rate is None and none is None:
+        leftovers.append(rate_text)  # 추진중: no rate, and not lost
     return YearPlan(years=span, plan=_value(texts["plan"]) or "", result=_value(texts["result"]), rate=rate,
-                    note=_value(texts["note"]))
+                    note=_value(texts["note"])), none
 
 
 def _take(cells: list[tuple[int, Cell]], taken: set[int]) -> list[tuple[int, str]]:
@@ -96,7 +106,9 @@ def _take(cells: list[tuple[int, Cell]], taken: set[int]) -> list[tuple[int, str
     return [(c, text) for c, cell in fresh if (text := cell_text(cell))]
 
 
-def yearly_of_table(table: Table, findings: list[Finding]) -> tuple[list[YearPlan], list[str]]:
+def yearly_of_table(table: Table, findings: list[Finding],
+                    nones: Nones | None = None) -> tuple[list[YearPlan], list[str]]:
+    """The rows' plans and the leftovers; ``nones`` takes the 추진율 cells read as a stated none."""
     found = find_columns(table, YEARLY_COLUMNS, {"years", "plan"})
     if found is None:
         return [], [block_text(table)]
@@ -116,18 +128,27 @@ def yearly_of_table(table: Table, findings: list[Finding]) -> tuple[list[YearPla
             if whole:
                 leftovers.append(whole)
             continue
-        plans.append(_plan(texts, span, leftovers, findings))
+        plan, none = _plan(texts, span, leftovers, findings)
+        if none is not None and nones is not None:
+            nones.append((len(plans), none))
+        plans.append(plan)
         for c, text in _take(others, taken):
             extras.setdefault(c, []).append(text)
     return plans, leftovers + _extra_leftovers(header, extras)
 
 
-def read_yearly(blocks: list[Block], findings: list[Finding]) -> tuple[list[YearPlan], list[str]]:
+def read_yearly(blocks: list[Block], findings: list[Finding],
+                nones: Nones | None = None) -> tuple[list[YearPlan], list[str]]:
+    """The part's plans and leftovers; ``nones`` as in :func:`yearly_of_table`, indexed in the
+    part's plans."""
     plans: list[YearPlan] = []
     leftovers: list[str] = []
     for block in rebuild_cell_lines(blocks, YEARLY_CELL_LINES):  # a table written a cell per line
         if isinstance(block, Table):
-            rows, rest = yearly_of_table(block, findings)
+            own: Nones = []
+            rows, rest = yearly_of_table(block, findings, own)
+            if nones is not None:
+                nones.extend((len(plans) + index, text) for index, text in own)
             plans.extend(rows)
             leftovers.extend(rest)
         elif isinstance(block, Paragraph):
