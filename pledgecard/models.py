@@ -101,7 +101,9 @@ class Item(Model):
     level: int = Field(description="nesting depth, from the glyph and the indentation", examples=[2])
     text: str = Field(description="the line's text without its marker",
                       examples=["디지털헬스케어 기반 국가혁신클러스터 육성 추진(’18~’27년, 620억 원)"])
-    dates: list[Span] = Field(default_factory=list, description="the periods and dates in the text")
+    dates: list[Span] = Field(default_factory=list, description="the periods and dates in the text; in a table "
+                              "of dated entries (or its rows written a line each) the first is the row's date "
+                              "cell (or leading date), which the text does not hold")
     amounts: list[Money] = Field(default_factory=list, description="the amounts of money in the text")
     quantities: list[Quantity] = Field(default_factory=list, description="the counted amounts in the text")
     note: str | None = Field(None, description="a trailing note in parentheses (종료, 완료), kept in the text too; "

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from pledgecard.models import Item
+from pledgecard.outputs.columns import ITEMS
 from pledgecard.outputs.fieldref import field_reference, main, reachable_models, type_text
 from pledgecard.outputs.schema import card_schema
 
@@ -48,6 +50,18 @@ def test_json_schema_carries_descriptions_and_examples(path: tuple[str, ...], de
         node = node[key]
     assert description_part in node["description"]
     assert example in node["examples"]
+
+
+@pytest.mark.parametrize(("description", "part"), [
+    pytest.param(Item.model_fields["note"].description, "비고 cell", id="Item.note"),
+    pytest.param(Item.model_fields["dates"].description, "date cell", id="Item.dates"),
+    pytest.param(ITEMS.columns[ITEMS.names.index("note")].description, "비고 cell", id="items.csv-note"),
+    pytest.param(ITEMS.columns[ITEMS.names.index("dates")].description, "date cell", id="items.csv-dates"),
+])
+def test_an_item_says_what_a_table_of_dated_entries_gives_it(description: str | None, part: str) -> None:
+    """A dated table's row: its note is the 비고 cell and its first date the date cell (not the
+    text's), in the model and in items.csv alike."""
+    assert description is not None and part in description
 
 
 @pytest.mark.parametrize(("annotation", "text"), [

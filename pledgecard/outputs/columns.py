@@ -109,8 +109,10 @@ ITEMS = Table("items", "항목", "every bulleted line of the card with its secti
     _i("level", "수준", "nesting depth"),
     _t("marker", "기호", "the bullet glyph"),
     _t("text", "내용", "the line's text"),
-    _t("note", "비고", "a trailing note in parentheses"),
-    _t("dates", "기간", "the periods in the text, start..end, separated by '; '"),
+    _t("note", "비고", "a trailing note in parentheses (종료, 완료), kept in the text too; in a table of dated "
+                     "entries, the row's 비고 cell in its place"),
+    _t("dates", "기간", "the periods and dates in the text, start..end, separated by '; '; in a table of dated "
+                      "entries the first is the row's date cell"),
     _t("amounts_won", "금액(원)", "the amounts in won, separated by '; '"),
     _t("quantities", "수량", "the counted amounts, separated by '; '"),
 ), facets=("section",))
