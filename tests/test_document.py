@@ -7,6 +7,8 @@ import contextlib
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from pledgecard.extract.document import (
@@ -139,3 +141,26 @@ def test_every_text_of_a_document_is_made_valid_with_a_finding() -> None:
     assert "4 invalid" in fixed.findings[0].message
     clean = Document(path="c.pdf", format="pdf", blocks=[paragraph("가")])
     assert with_valid_unicode(clean).findings == []
+
+
+def _plain_grid(table: Table) -> list[list[Cell | None]]:
+    """Every position each cell covers, set one by one (the later cell wins)."""
+    grid: list[list[Cell | None]] = [[None] * table.cols for _ in range(table.rows)]
+    for c in table.cells:
+        for r in range(c.row, c.row + c.rowspan):
+            for k in range(c.col, c.col + c.colspan):
+                if 0 <= r < table.rows and 0 <= k < table.cols:
+                    grid[r][k] = c
+    return grid
+
+
+_SMALL = st.integers(min_value=-2, max_value=6)
+_CELLS = st.lists(st.tuples(_SMALL, _SMALL, st.integers(0, 3), st.integers(0, 3)), max_size=12)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.integers(0, 5), st.integers(0, 5), _CELLS)
+def test_grid_places_every_cell_where_it_spans(rows: int, cols: int, spans: list[tuple[int, int, int, int]]) -> None:
+    cells = [Cell(row=r, col=c, rowspan=rs, colspan=cs, text=f"{i}") for i, (r, c, rs, cs) in enumerate(spans)]
+    table = Table(rows=rows, cols=cols, cells=cells)
+    assert table.grid() == _plain_grid(table)

@@ -64,13 +64,19 @@ class Table(DocModel):
 
     def grid(self) -> list[list[Cell | None]]:
         """Row-major grid; a spanned position points at its anchor cell."""
-        grid: list[list[Cell | None]] = [[None] * self.cols for _ in range(self.rows)]
+        rows, cols = self.rows, self.cols
+        grid: list[list[Cell | None]] = [[None] * cols for _ in range(rows)]
         for cell in self.cells:
-            first, end = max(cell.col, 0), min(cell.col + cell.colspan, self.cols)
+            row, col, rowspan, colspan = cell.row, cell.col, cell.rowspan, cell.colspan
+            if rowspan == 1 and colspan == 1:  # most cells: one position, set directly
+                if 0 <= row < rows and 0 <= col < cols:
+                    grid[row][col] = cell
+                continue
+            first, end = max(col, 0), min(col + colspan, cols)
             if end <= first:
                 continue
             covered = [cell] * (end - first)
-            for r in range(max(cell.row, 0), min(cell.row + cell.rowspan, self.rows)):
+            for r in range(max(row, 0), min(row + rowspan, rows)):
                 grid[r][first:end] = covered
         return grid
 
