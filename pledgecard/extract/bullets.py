@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from pledgecard.vocab import (
@@ -15,6 +16,12 @@ from pledgecard.vocab import (
 
 #: Glyphs that are a bullet only when a space follows (``-5``, ``*주``, ``·2`` are text).
 _NEEDS_SPACE = frozenset("-*·‧∙–―－ㅇo")
+
+
+#: Every glyph :func:`map_line_glyph` maps: the private-use area and the lost glyphs.
+_MAPPED_GLYPH = re.compile("[\ue000-\uf8ff" + "".join(sorted(LOST_GLYPHS)) + "]")
+#: A line's leading space, such a glyph and the character after it (all that decides the mapping).
+_LINE_GLYPH = re.compile(r"^[^\S\n]*" + _MAPPED_GLYPH.pattern + r"[^\n]?", re.MULTILINE)
 
 
 def split_bullet(text: str) -> tuple[str | None, str]:
@@ -69,7 +76,14 @@ def line_bullet(line: str) -> tuple[str | None, str]:
 
 def map_glyphs(text: str) -> str:
     """Every line's leading bullet glyph mapped (private-use or lost glyphs elsewhere are kept)."""
-    return "\n".join(map_line_glyph(line) for line in text.split("\n"))
+    if _MAPPED_GLYPH.search(text) is None:
+        return text  # the usual text: no glyph to map anywhere
+    return _LINE_GLYPH.sub(_mapped_at_line_start, text)
+
+
+def _mapped_at_line_start(match: re.Match[str]) -> str:
+    """:func:`map_line_glyph` of a line that opens with a glyph it may map."""
+    return map_line_glyph(match.group())
 
 
 def clean_text(text: str) -> str:

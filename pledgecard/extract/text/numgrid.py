@@ -24,6 +24,9 @@ _SINGLE_SPACE = regex.compile(r"(?<! ) (?! )")
 MIN_VALUES = 3
 MAX_HEADER_LINES = 5
 MAX_LABEL_CHARS = 12
+#: Most lines a page break puts between two rows of a grid (page number, running header and
+#: footer; the header written again is counted apart): past them, the grid has ended.
+MAX_BREAK_PARAGRAPHS = 8
 
 
 def split_row(text: str) -> tuple[str, list[str]] | None:
@@ -152,8 +155,11 @@ def _go_on_past_breaks(paragraphs: list[Paragraph], span: GridSpan, width: int, 
     header = {_normal(p.text) for p in span.header(paragraphs)}
     while True:
         k = span.end
-        while k < len(paragraphs) and _width(paragraphs, k) is None and _normal(paragraphs[k].text) not in header:
+        limit = min(len(paragraphs), span.end + MAX_BREAK_PARAGRAPHS + 1)  # (was: to the document's end)
+        while k < limit and _width(paragraphs, k) is None and _normal(paragraphs[k].text) not in header:
             k += 1
+        if k == limit and k < len(paragraphs):
+            return  # more lines than a page break holds
         between = paragraphs[span.end:k]
         repeated = k
         while repeated < len(paragraphs) and _normal(paragraphs[repeated].text) in header:
