@@ -114,15 +114,18 @@ def _caption_rows(rows: list[list[Cell | None]]) -> list[str]:
     return [text for text in texts if text and squash(text) not in _COLUMN_WORDS]
 
 
+_DATE_WORDS = frozenset(squash(w) for w in DATED_COLUMNS["date"])
+_CONTENT_WORDS = frozenset(squash(w) for w in DATED_COLUMNS["content"])
+
+
 def is_dated_header(paragraph: Paragraph) -> bool:
     """``일자 추진내용``: a line of a date column word and a content column word, a table of dated
     entries flattened a row per line."""
     words = paragraph.text.split()
     if paragraph.bullet is not None or len(words) != 2:
         return False
-    date_word, content_word = (squash(w) for w in words)
-    return (date_word in {squash(w) for w in DATED_COLUMNS["date"]}
-            and content_word in {squash(w) for w in DATED_COLUMNS["content"]})
+    date_word, content_word = words  # split on spaces: each is its squashed form already
+    return date_word in _DATE_WORDS and content_word in _CONTENT_WORDS
 
 
 def leading_date(text: str) -> tuple[Span, str] | None:
