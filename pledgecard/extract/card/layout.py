@@ -11,7 +11,6 @@ their words (:mod:`pledgecard.extract.card.headings`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
@@ -69,7 +68,7 @@ def kind_text(block: Block, settings: ParserSettings = DEFAULT) -> str | None:
     """The kind line's text when ``block`` is one (also a one-cell title table), without a
     running header's date before it."""
     suffixes = settings.kind_suffixes
-    last_chars = _last_chars(settings)
+    last_chars = settings.kind_last_chars
     if isinstance(block, Table):
         if len(block.cells) != 1:
             return None
@@ -106,23 +105,11 @@ def starts_header(block: Block, settings: ParserSettings = DEFAULT) -> bool:
         following = next((c for c in first_row[1:] if c is not first_row[0]), None)
         return following is None or squash(following.text) not in settings.label_keys
     text = block.text
-    firsts = _first_chars(settings)
+    firsts = settings.card_start_firsts
     if firsts is not None and text.lstrip()[:1] not in firsts:
         return False  # the common case, told by the first letter
     return squash(text).startswith(starts)
 
-
-@lru_cache(maxsize=8)
-def _last_chars(settings: ParserSettings) -> tuple[str, ...]:
-    """The last letters of the kind-line endings."""
-    return tuple({suffix[-1] for suffix in settings.kind_suffixes if suffix})
-
-
-@lru_cache(maxsize=8)
-def _first_chars(settings: ParserSettings) -> frozenset[str] | None:
-    """The first letters of the card-start labels (None when a label is empty: any line starts one)."""
-    starts = settings.card_starts
-    return None if "" in starts else frozenset(start[0] for start in starts)
 
 
 @dataclass

@@ -90,8 +90,9 @@ class ParserSettings:
         if columns:
             raise ValueError(f"achievement_columns: unknown column {sorted(columns)}; known: {ACHIEVEMENT_COLUMN_KEYS}")
 
-    def __hash__(self) -> int:
-        return id(self)
+    #: A settings object is its own key (lookups derived from it are cached by it): hashed by
+    #: identity, in C (it is hashed for every line the parser looks up a heading for).
+    __hash__ = object.__hash__
 
     @cached_property
     def heading_keys(self) -> dict[str, str]:
@@ -126,6 +127,18 @@ class ParserSettings:
     @cached_property
     def kind_suffixes(self) -> tuple[str, ...]:
         return tuple(squash(s) for s in self.kind_line_suffixes)
+
+    @cached_property
+    def kind_last_chars(self) -> tuple[str, ...]:
+        """The last letters of the kind-line endings (a line ending otherwise is no kind line)."""
+        return tuple({suffix[-1] for suffix in self.kind_suffixes if suffix})
+
+    @cached_property
+    def card_start_firsts(self) -> frozenset[str] | None:
+        """The first letters of the card-start labels; None when a label is empty (any line
+        starts with it)."""
+        starts = self.card_starts
+        return None if "" in starts else frozenset(start[0] for start in starts)
 
 
     @cached_property
