@@ -48,7 +48,7 @@ class Heading:
     family: str
 
 
-def _marker(paragraph: Paragraph) -> tuple[str, str]:
+def heading_marker(paragraph: Paragraph) -> tuple[str, str]:
     """``(family, words)`` of a paragraph: its marker's family and the text after it."""
     family, words = _written_marker(paragraph)
     if paragraph.outline is not None:
@@ -104,19 +104,21 @@ def _known_key(words: str, settings: ParserSettings) -> str | None:
 
 
 def find_heading(paragraph: Paragraph, settings: ParserSettings, current: str | None = None,
-                 markerless: bool = False, body_follows: bool = False) -> Heading | None:
+                 markerless: bool = False, body_follows: bool = False,
+                 marker: tuple[str, str] | None = None) -> Heading | None:
     """The heading a paragraph is, by its words; ``unknown`` for a □-marked line of other words.
 
     A word that is also a header label or a table's column word (추진상황, 추진실적) on a line
     with no marker is a heading only where the card writes its other headings without markers
     too (``markerless``), and never inside a part of its own kind; after a part with tables
     (``current``) only where a bulleted line follows (``body_follows``), not another cell of a
-    table flattened a cell per line.
+    table flattened a cell per line. ``marker``: the paragraph's :func:`heading_marker`, when
+    already read.
     """
     text = paragraph.text
     if len(text) > settings.max_heading_chars:
         return None
-    family, words = _marker(paragraph)
+    family, words = marker or heading_marker(paragraph)
     words = words.strip()
     key = _known_key(words, settings)
     if key is not None:
@@ -135,7 +137,8 @@ def is_item_like(paragraph: Paragraph) -> bool:
     return ":" in paragraph.text or "：" in paragraph.text or any(ch.isdigit() for ch in paragraph.text)
 
 
-def marked_heading(paragraph: Paragraph, families: set[str], settings: ParserSettings) -> Heading | None:
+def marked_heading(paragraph: Paragraph, families: set[str], settings: ParserSettings,
+                   marker: tuple[str, str] | None = None) -> Heading | None:
     """A heading of unknown words, marked with one of the ``families`` the card's known
     headings use (Ⅴ. 참고자료 in a card headed Ⅰ. … Ⅳ.; ``lost`` only where the card marks
     no item with a lost glyph: see :func:`is_item_like`)."""
@@ -145,7 +148,7 @@ def marked_heading(paragraph: Paragraph, families: set[str], settings: ParserSet
     if paragraph.outline is None and paragraph.bullet is not None and paragraph.bullet not in LOST_GLYPHS and (
             BULLET_LEVELS.get(paragraph.bullet) != 0):
         return None  # an item's glyph (family ``glyph``): the common case, told at once
-    family, words = _marker(paragraph)
+    family, words = marker or heading_marker(paragraph)
     words = words.strip()
     if family not in families or family in ("glyph", "none", "bracket"):
         return None

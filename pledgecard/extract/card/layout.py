@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pledgecard.extract.card.headings import Heading, find_heading, is_item_like, marked_heading
+from pledgecard.extract.card.headings import Heading, find_heading, heading_marker, is_item_like, marked_heading
 from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.document import Block, Document, Paragraph, Table
 from pledgecard.normalize.text import squash
@@ -124,6 +124,8 @@ class _Splitter:
     markerless: bool = False
     #: Each paragraph's heading read without context (by ``id``), from the families pass.
     headings: dict[int, Heading | None] = field(default_factory=dict)
+    #: Each short paragraph's marker family and words (by ``id``), read once in that pass.
+    markers: dict[int, tuple[str, str] | None] = field(default_factory=dict)
 
 
 def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[CardLayout]:
@@ -135,7 +137,7 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
             state.furniture.append(_as_paragraph(block))
         else:
             blocks.append(block)
-    state.families = _heading_families(blocks, settings, state.headings)
+    state.families = _heading_families(blocks, settings, state.headings, state.markers)
     state.markerless = "none" in state.families
     for index, block in enumerate(blocks):
         kind = kind_text(block, settings)
@@ -159,17 +161,19 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
     return cards
 
 
-def _heading_families(blocks: list[Block], settings: ParserSettings,
-                      headings: dict[int, Heading | None]) -> set[str]:
+def _heading_families(blocks: list[Block], settings: ParserSettings, headings: dict[int, Heading | None],
+                      markers: dict[int, tuple[str, str] | None]) -> set[str]:
     """The marker families the document's known headings use (□, Ⅰ., 1., 가. …). A lost glyph
     counts only where no line it marks reads as an item (a card whose bullets were lost too
     marks items and headings alike, and only the words tell them apart). Each paragraph's
-    heading, read without context, is kept in ``headings``."""
+    heading, read without context, is kept in ``headings``, and its marker in ``markers``."""
     families: set[str] = set()
     lost_items = False
+    limit = settings.max_heading_chars
     for block in blocks:
         if isinstance(block, Paragraph):
-            heading = headings[id(block)] = find_heading(block, settings)
+            marker = markers[id(block)] = heading_marker(block) if len(block.text) <= limit else None
+            heading = headings[id(block)] = find_heading(block, settings, marker=marker)
             if heading is not None and heading.key != "unknown":
                 families.add(heading.family)
             elif block.bullet in LOST_GLYPHS and is_item_like(block):
@@ -233,7 +237,7 @@ def _heading(block: Block, card: CardLayout, state: _Splitter, following: Block 
             or any(word in following.text for word in AS_OF_WORDS))
         heading = find_heading(block, state.settings, current, state.markerless, body_follows)
     if heading is None and state.families:
-        heading = marked_heading(block, state.families, state.settings)
+        heading = marked_heading(block, state.families, state.settings, state.markers.get(id(block)))
     return heading
 
 
