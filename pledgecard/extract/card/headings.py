@@ -134,7 +134,7 @@ def find_heading(paragraph: Paragraph, settings: ParserSettings, current: str | 
 
 def is_item_like(paragraph: Paragraph) -> bool:
     """A line that reads as an item, not a heading: it states a value (a colon) or a number."""
-    return ":" in paragraph.text or "：" in paragraph.text or any(ch.isdigit() for ch in paragraph.text)
+    return ":" in paragraph.text or "：" in paragraph.text or any(map(str.isdigit, paragraph.text))
 
 
 def marked_heading(paragraph: Paragraph, families: set[str], settings: ParserSettings,

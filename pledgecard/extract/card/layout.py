@@ -229,7 +229,9 @@ def _heading(block: Block, card: CardLayout, state: _Splitter, following: Block 
     if not isinstance(block, Paragraph):
         return None
     heading = state.headings.get(id(block))
-    if heading is None and squash(block.text) in state.settings.ambiguous_headings:
+    settings = state.settings
+    if heading is None and len(block.text) <= settings.max_heading_chars and (
+            squash(block.text) in settings.ambiguous_headings):
         # context decides only a bare word that also heads table columns (추진실적)
         current = card.sections[-1].key if card.sections else None
         body_follows = isinstance(following, Paragraph) and (

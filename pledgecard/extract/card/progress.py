@@ -35,7 +35,7 @@ def block_heading(block: Block) -> str | None:
     match = _BLOCK_HEADING.match(text)
     if match is not None:
         return str(match.group(1))
-    if len(squash(text)) > _MAX_AS_OF_LINE or not any(ch.isdigit() for ch in text):
+    if len(squash(text)) > _MAX_AS_OF_LINE or not any(map(str.isdigit, text)):
         return None
     if marked_as_of(text) is not None:
         return text
