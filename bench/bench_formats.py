@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from formats.contenders import Contender, collect, python_contenders
+from formats.contenders import FIRST_SAMPLES, Contender, collect, python_contenders
 from formats.kordoc import Kordoc
 from formats.report import (
     Report,
@@ -43,6 +43,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="per-file statistic of the timed runs (default median)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every number to FILE")
     parser.add_argument("--quick", action="store_true", help="smoke run: 2 samples, 1 external document, 1 run")
+    parser.add_argument("--samples", metavar="NAMES",
+                        help="only these sample folders (comma-separated); 'first': the six samples the "
+                             "figures of issue 8 were measured on")
     parser.add_argument("--no-kordoc", action="store_true", help="skip kordoc even when it is installed")
     parser.add_argument("--kordoc-warmup", type=int, default=5,
                         help="untimed kordoc calls per file before its timed runs (V8 JIT; default 5)")
@@ -57,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     repeat = 1 if args.quick else max(1, args.repeat)
     logging.getLogger("hwp5").setLevel(logging.CRITICAL)  # pyhwp logs every encrypted stream it meets
 
-    items = collect(args.quick)
+    samples = None if args.samples is None else (
+        FIRST_SAMPLES if args.samples == "first" else tuple(n.strip() for n in args.samples.split(",") if n.strip()))
+    items = collect(args.quick, samples)
     kordoc = Kordoc(args.kordoc_warmup)
     if args.no_kordoc:
         kordoc.unavailable = "n/a: skipped (--no-kordoc)"
@@ -76,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(started)),
         "command": " ".join(["python", "bench/bench_formats.py", *(argv if argv is not None else sys.argv[1:])]),
+        "samples": list(samples) if samples else "all",
         "repeat": repeat, "stat": args.stat, "kordoc_warmup": kordoc.warmups, "quick": args.quick,
         "wall_s": round(time.time() - started, 1),
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",

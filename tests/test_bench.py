@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))
 
-from formats.contenders import Contender, Item  # noqa: E402
+from formats.contenders import FIRST_SAMPLES, Contender, Item, collect  # noqa: E402
 from formats.report import Report, print_ratios, ratios  # noqa: E402
 from formats.timing import Result  # noqa: E402
 
@@ -80,3 +80,13 @@ def test_no_machine_paths_or_development_history(path: Path) -> None:
                          ids=lambda p: str(p.relative_to(ROOT)))
 def test_bench_modules_are_small(path: Path) -> None:
     assert len(path.read_text(encoding="utf-8").splitlines()) < 400
+
+
+def test_the_first_samples_are_the_issues_files() -> None:
+    """``--samples first`` times the six samples the issue's figures were measured on, in every format."""
+    items = [item for item in collect(False, FIRST_SAMPLES) if item.group == "samples"]
+    assert {item.path.parent.name for item in items} == set(FIRST_SAMPLES)
+    assert {item.fmt for item in items} == {"txt", "hwp", "hwpx", "pdf"}
+    assert len(items) == 4 * len(FIRST_SAMPLES)
+    with pytest.raises(SystemExit, match="no such sample: nowhere"):
+        collect(False, ("nowhere",))

@@ -25,6 +25,9 @@ FORMATS = ("txt", "hwp", "hwpx", "pdf")
 EXTERNAL = ("ohah-hwpjs__noori", "ohah-hwpjs__table-bug")
 EXTERNAL_DIR = ROOT / "tests" / "data" / "external"
 QUICK_SAMPLES = ("gangwon-2-16", "booklet-two-cards")
+#: The samples the figures of issue 8 were measured on (``--samples first``): the same files
+#: before and after, so that a ratio tells the code's speed, not the sample set's.
+FIRST_SAMPLES = ("bad-sums", "booklet-two-cards", "cp949-card", "gangwon-2-16", "missing-parts", "suwon-3-07")
 
 
 class Failed(Exception):
@@ -153,12 +156,18 @@ def expected_cards(folder: Path) -> int:
     return len(cards) if isinstance(cards, list) else 1
 
 
-def collect(quick: bool) -> list[Item]:
-    """The sample cards in every format, then the external documents."""
+def collect(quick: bool, samples: tuple[str, ...] | None = None) -> list[Item]:
+    """The sample cards in every format (only the folders named in ``samples`` when given),
+    then the external documents."""
     items: list[Item] = []
     folders = sorted(p for p in SAMPLES.iterdir() if p.is_dir())
     if quick:
         folders = [p for p in folders if p.name in QUICK_SAMPLES]
+    if samples is not None:
+        unknown = sorted(set(samples) - {p.name for p in folders})
+        if unknown:
+            raise SystemExit(f"no such sample: {', '.join(unknown)}")
+        folders = [p for p in folders if p.name in samples]
     for fmt in FORMATS:
         for folder in folders:
             path = folder / f"{folder.name}.{fmt}"
