@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import partial
 
 #: Two or more one-syllable tokens in a row, in text whose tokens are one space apart.
 _SPACED_RUN = re.compile(r"(?<![^ ])[\uac00-\ud7a3](?: [\uac00-\ud7a3])+(?![^ ])")
 
 
-def nfc(text: str) -> str:
-    """Unicode NFC: composes decomposed Hangul jamo into syllables."""
-    return unicodedata.normalize("NFC", text)
+#: Unicode NFC: composes decomposed Hangul jamo into syllables (``nfc(text)``). A partial of the
+#: C function, not a Python function around it: every normalizer calls it on every text.
+nfc: Callable[[str], str] = partial(unicodedata.normalize, "NFC")
 
 
 def is_syllable(char: str) -> bool:
