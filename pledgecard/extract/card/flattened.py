@@ -170,6 +170,7 @@ def _segments(paragraphs: list[Paragraph], settings: ParserSettings) -> tuple[li
     last_header = settings.achievement_column_words.get("details", ())
     segments: list[_Segment] = []
     stray: list[Paragraph] = []
+    earlier_mains: set[str] = set()  # the 주요사업 cells of the segments before the last
     i = 0
     while i < len(paragraphs):
         p = paragraphs[i]
@@ -178,12 +179,14 @@ def _segments(paragraphs: list[Paragraph], settings: ParserSettings) -> tuple[li
             while end < len(paragraphs) and not squash(paragraphs[end].text).endswith(last_header):
                 end += 1
             end = min(end, len(paragraphs) - 1)
+            if segments:
+                earlier_mains |= _main_texts(segments[-1])
             segments.append(_Segment(header=paragraphs[i:end + 1]))
             i = end + 1
             continue
         if not segments:
             stray.append(p)
-        elif _repeats_main(p, segments):
+        elif _repeats_main(p, earlier_mains):
             segments[-1].main.append(p)
         elif YEAR_MARKER.match(p.text) and p.bullet is None:
             block = _YearBlock([p])
@@ -204,11 +207,18 @@ def _segments(paragraphs: list[Paragraph], settings: ParserSettings) -> tuple[li
     return segments, stray
 
 
-def _repeats_main(p: Paragraph, segments: list[_Segment]) -> bool:
-    """The 주요사업 cell written again on a new page (after the header written again)."""
+def _main_texts(segment: _Segment) -> set[str]:
+    """A segment's 주요사업 cell as it may be written again: whole, or any one of its lines."""
+    return {squash(" ".join(m.text for m in segment.main)), *(squash(m.text) for m in segment.main)}
+
+
+def _repeats_main(p: Paragraph, earlier_mains: set[str]) -> bool:
+    """The 주요사업 cell written again on a new page (after the header written again):
+    ``earlier_mains`` holds those of the segments before (:func:`_main_texts`)."""
+    if p.bullet is not None:
+        return False
     text = squash(p.text)
-    return p.bullet is None and bool(text) and any(
-        text in (squash(" ".join(m.text for m in s.main)), *(squash(m.text) for m in s.main)) for s in segments[:-1])
+    return bool(text) and text in earlier_mains
 
 
 def _continues_year(p: Paragraph, segments: list[_Segment]) -> bool:

@@ -73,6 +73,15 @@ def _between(line: str, start: int, end: int) -> str:
     return line[bisect_right(positions, start):bisect_left(positions, end)]
 
 
+def _text_in(line: str, index: dict[int, int], start: int, end: int) -> str:
+    """:func:`text_between`, with the line's :func:`_vertical_index` at hand (a cell's text in
+    each line of its row: the usual case, rules drawn at both boundaries, is one slice)."""
+    first, last = index.get(start), index.get(end)
+    if first is not None and last is not None:
+        return line[first + 1:last].strip()
+    return text_between(line, start, end)
+
+
 def text_between(line: str, start: int, end: int) -> str:
     """The characters of ``line`` whose display column lies strictly inside (start, end)."""
     return _between(line, start, end).strip()
@@ -97,18 +106,14 @@ def _positions(line: str) -> list[int]:
 
 def _vertical_index(line: str) -> dict[int, int]:
     """Display column -> character index of every vertical rule character of ``line``: its
-    index plus the wide characters before it, less the zero-width ones (counted in C, one
-    stretch between two rules at a time)."""
+    index in the line written one character per display column (wide characters doubled,
+    zero-width ones left out, in C)."""
     found = _VERTICAL_INDEX.get(line)
     if found is None:
         wide, zero = _width_patterns()
-        found = {}
-        previous = shift = 0
-        for match in _VERTICAL_CHARS.finditer(line):
-            i = match.start()
-            shift += len(wide.findall(line, previous, i)) - len(zero.findall(line, previous, i))
-            found[i + shift] = i
-            previous = i
+        columns = zero.sub("", wide.sub("\x00\x00", line))  # one character per display column
+        found = dict(zip((m.start() for m in _VERTICAL_CHARS.finditer(columns)),
+                         (m.start() for m in _VERTICAL_CHARS.finditer(line)), strict=True))
         _VERTICAL_INDEX[line] = found
     return found
 
@@ -187,10 +192,11 @@ def _parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
     open_cells: dict[tuple[int, int], _Pending] = {}
     for r, group in enumerate(groups):
         rule_above = rules[r] if r < len(rules) else ""
-        present = sorted(set().union(*(_vertical_index(t) for t, _ in group)))
+        indexed = [(t, n, _vertical_index(t)) for t, n in group]
+        present = sorted(set().union(*(index for _, _, index in indexed)))
         next_open: dict[tuple[int, int], _Pending] = {}
         for start, end in pairwise(present):
-            texts = [(text_between(t, start, end), n) for t, n in group]
+            texts = [(_text_in(t, index, start, end), n) for t, n, index in indexed]
             key = (start, end)
             above = open_cells.get(key)
             if above is not None and r > 0 and rule_above and not ruled_between(rule_above, start, end):
