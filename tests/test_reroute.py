@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from pledgecard.extract import read_document
 from pledgecard.extract.card.layout import CardLayout, split_cards
-from pledgecard.extract.card.reroute import reroute_tables
+from pledgecard.extract.card.reroute import reroute_tables, table_part
 from pledgecard.extract.card.settings import DEFAULT, ParserSettings
+from pledgecard.extract.document import Table
 from pledgecard.extract.text.reader import TextReader
 from pledgecard.models import Card
 from pledgecard.pipeline import parse_bytes
@@ -363,3 +365,20 @@ def test_a_profile_word_moves_a_table_the_defaults_leave(profile: ParserSettings
     assert probe(default) != expected
     header = text.split("| ", 1)[1].split(" |", 1)[0]  # the table's first cell
     assert header in [u.split("\n")[0] for u in default.unplaced]
+
+
+_SAMPLE_FILES = sorted(p for p in (Path(__file__).resolve().parent.parent / "samples").glob("*/*.*")
+                       if p.suffix in (".txt", ".hwp", ".hwpx", ".pdf") and p.name.count(".") == 1)
+
+
+@pytest.mark.parametrize("path", _SAMPLE_FILES, ids=lambda p: p.name)
+def test_a_table_whose_words_name_its_own_part_stays_as_before(path: Path) -> None:
+    """``table_part(..., own)`` tests the part a table stands in first and stops there when its
+    words name it: every table of every sample stays or moves as the full test says."""
+    for layout in split_cards(read_document(path, path.read_bytes())):
+        for section in layout.sections:
+            for table in (b for b in section.blocks if isinstance(b, Table)):
+                full = table_part(table, DEFAULT)
+                fast = table_part(table, DEFAULT, section.key)
+                assert (fast in (None, section.key)) == (full in (None, section.key))
+                assert fast in (None, section.key) or fast == full

@@ -112,13 +112,17 @@ _KINDS: dict[str, Callable[[Table, ParserSettings], bool]] = {
 }
 
 
-def table_part(table: Table, settings: ParserSettings) -> str | None:
+def table_part(table: Table, settings: ParserSettings, own: str | None = None) -> str | None:
     """The part a table's words name (the words of ``settings``); None for a table of dated
     entries (several parts take those), for words no part's reader takes, and for words more
-    than one part's reader takes."""
+    than one part's reader takes. ``own``: the part the table stands in; where its words name
+    that part, the table stays whatever else they name, so the other parts' tests are not run."""
+    own_test = _KINDS.get(own) if own is not None else None
+    if own_test is not None and own_test(table, settings):
+        return own
     if is_dated_table(table):
         return None
-    found = [key for key, test in _KINDS.items() if test(table, settings)]
+    found = [key for key, test in _KINDS.items() if test is not own_test and test(table, settings)]
     return found[0] if len(found) == 1 else None
 
 
@@ -192,7 +196,7 @@ def _take_moves(section: Section, moves: list[_Move], achievement_group: bool,
             in_achievements = _is_achievement_heading(block, settings)
         key = None
         if isinstance(block, Table) and not _taken(section.key, block, in_achievements, settings):
-            key = table_part(block, settings)
+            key = table_part(block, settings, section.key)
         if key is None or key == section.key:
             kept.append(block)
             last = None
