@@ -112,8 +112,8 @@ def _vertical_index(line: str) -> dict[int, int]:
     if found is None:
         wide, zero = _width_patterns()
         columns = zero.sub("", wide.sub("\x00\x00", line))  # one character per display column
-        found = dict(zip((m.start() for m in _VERTICAL_CHARS.finditer(columns)),
-                         (m.start() for m in _VERTICAL_CHARS.finditer(line)), strict=True))
+        found = dict(zip([m.start() for m in _VERTICAL_CHARS.finditer(columns)],
+                         [m.start() for m in _VERTICAL_CHARS.finditer(line)], strict=True))
         _VERTICAL_INDEX[line] = found
     return found
 
