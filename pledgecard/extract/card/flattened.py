@@ -14,7 +14,7 @@ parser has one path for tables, whatever the format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 import regex
@@ -144,9 +144,15 @@ class _Unit:
     kind: str  # "bullet" | "status" | "plain"
     paragraphs: list[Paragraph]
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The unit's lines joined (read once the unit is complete: after the segmentation)."""
         return " ".join(p.text.strip() for p in self.paragraphs)
+
+    @cached_property
+    def key(self) -> str:
+        """:attr:`text` squashed, to compare with the project names."""
+        return squash(self.text)
 
 
 @dataclass
@@ -242,7 +248,7 @@ def _projects(blocks: list[_YearBlock]) -> set[str]:
     """Sub-project names: bullet texts that recur in two or more year blocks."""
     seen: dict[str, int] = {}
     for block in blocks:
-        for name in {squash(u.text) for u in block.units if u.kind == "bullet"}:
+        for name in {u.key for u in block.units if u.kind == "bullet"}:
             seen[name] = seen.get(name, 0) + 1
     recurring = {name for name, count in seen.items() if count >= 2}
     if recurring:
@@ -251,14 +257,15 @@ def _projects(blocks: list[_YearBlock]) -> set[str]:
     for block in blocks:
         for unit, following in pairwise(block.units):  # a block may have no unit at all
             if unit.kind == "bullet" and following.kind == "status":
-                names.add(squash(unit.text))
+                names.add(unit.key)
     return names
 
 
-def _split_known_prefix(unit: _Unit, projects: set[str]) -> list[_Unit]:
-    """A project bullet whose wrapped lines ran into the details cell, cut at the name."""
-    squashed = squash(unit.text)
-    for name in sorted(projects, key=len, reverse=True):
+def _split_known_prefix(unit: _Unit, projects: list[str]) -> list[_Unit]:
+    """A project bullet whose wrapped lines ran into the details cell, cut at the name
+    (``projects``: the names, longest first)."""
+    squashed = unit.key
+    for name in projects:
         if squashed != name and squashed.startswith(name):
             taken: list[Paragraph] = []
             count = 0
@@ -291,15 +298,16 @@ def _segment_table(segment: _Segment, projects: set[str], main_paragraphs: list[
                    settings: ParserSettings) -> Table:
     rows: list[list[Cell]] = []
     r = 1
+    longest_first = sorted(projects, key=len, reverse=True)
     for block in segment.years:
         if block.year_paragraphs:  # none: rows that go on with the year of the page before
             rows.append([_cell(r, 1, block.year_paragraphs), _cell(r, 2, []), _cell(r, 3, [])])
             r += 1
-        units = [piece for u in block.units for piece in _split_known_prefix(u, projects)]
+        units = [piece for u in block.units for piece in _split_known_prefix(u, longest_first)]
         row_cells: list[_Unit] | None = None
         pending: list[list[_Unit]] = []
         for unit in units:
-            if (unit.kind == "bullet" and squash(unit.text) in projects) or row_cells is None:
+            if (unit.kind == "bullet" and unit.key in projects) or row_cells is None:
                 row_cells = [unit]
                 pending.append(row_cells)
             else:
