@@ -106,14 +106,18 @@ def _positions(line: str) -> list[int]:
 
 def _vertical_index(line: str) -> dict[int, int]:
     """Display column -> character index of every vertical rule character of ``line``: its
-    index in the line written one character per display column (wide characters doubled,
-    zero-width ones left out, in C)."""
+    index plus the wide characters before it, less the zero-width ones (counted in C, one
+    stretch between two rules at a time)."""
     found = _VERTICAL_INDEX.get(line)
     if found is None:
         wide, zero = _width_patterns()
-        columns = zero.sub("", wide.sub("\x00\x00", line))  # one character per display column
-        found = dict(zip([m.start() for m in _VERTICAL_CHARS.finditer(columns)],
-                         [m.start() for m in _VERTICAL_CHARS.finditer(line)], strict=True))
+        found = {}
+        previous = shift = 0
+        for match in _VERTICAL_CHARS.finditer(line):
+            i = match.start()
+            shift += len(wide.findall(line, previous, i)) - len(zero.findall(line, previous, i))
+            found[i + shift] = i
+            previous = i
         _VERTICAL_INDEX[line] = found
     return found
 
