@@ -72,14 +72,33 @@ def _is_header_line(paragraph: Paragraph) -> bool:
 def _width(paragraphs: list[Paragraph], i: int) -> int | None:
     """How many values line ``i`` holds when it is a row of a grid: a plain row, or a row
     group's first row when a plain row of as many values stands next to it."""
-    row = _plain_width(paragraphs, i)
-    if row is not None:
-        return row
-    group = split_group_row(paragraphs[i].text) if paragraphs[i].bullet is None else None
-    if group is None:
+    if paragraphs[i].bullet is not None:
         return None
-    width = len(group[2])
+    found = _label_and_values(paragraphs[i].text)  # read once for both readings below
+    if found is None:
+        return None
+    label = close_spaced(found[0])
+    width = len(found[1])
+    if len(label) <= MAX_LABEL_CHARS:
+        return width  # a plain row (split_row)
+    group, _, own = label.rpartition(" ")  # a row group's first row (split_group_row)
+    if not group or len(own) > MAX_LABEL_CHARS:
+        return None
     return width if width in (_plain_width(paragraphs, i - 1), _plain_width(paragraphs, i + 1)) else None
+
+
+class _Widths:
+    """:func:`_width` of each paragraph, each read once (the grid finder asks for a line's width
+    again when it looks for rows, headers and page breaks around it)."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self._known: dict[int, int | None] = {}
+
+    def __call__(self, i: int) -> int | None:
+        if i not in self._known:
+            self._known[i] = _width(self.paragraphs, i)
+        return self._known[i]
 
 
 def _plain_width(paragraphs: list[Paragraph], i: int) -> int | None:
@@ -117,13 +136,14 @@ def find_grids(paragraphs: list[Paragraph], page_break: PageBreak | None = None)
     """The numeric grids in ``paragraphs``; a grid cut by a page break (``page_break`` tells the
     furniture) goes on past it, its header written again on the new page or not."""
     found: list[GridSpan] = []
+    widths = _Widths(paragraphs)
     i = 0
     while i < len(paragraphs):
-        width = _width(paragraphs, i)
+        width = widths(i)
         if width is None:
             i += 1
             continue
-        end = _rows_end(paragraphs, i + 1, width)
+        end = _rows_end(widths, i + 1, width)
         if end - i < 2:
             i += 1
             continue
@@ -133,30 +153,31 @@ def find_grids(paragraphs: list[Paragraph], page_break: PageBreak | None = None)
             and i - start < MAX_HEADER_LINES
             and _is_header_line(paragraphs[start - 1])
             and (not found or start - 1 >= found[-1].end)
-            and _width(paragraphs, start - 1) is None
+            and widths(start - 1) is None
         ):
             start -= 1
         span = GridSpan(start, i, end)
         if page_break is not None:
-            _go_on_past_breaks(paragraphs, span, width, page_break)
+            _go_on_past_breaks(paragraphs, widths, span, width, page_break)
         found.append(span)
         i = span.end
     return found
 
 
-def _rows_end(paragraphs: list[Paragraph], k: int, width: int) -> int:
-    while k < len(paragraphs) and _width(paragraphs, k) == width:
+def _rows_end(widths: _Widths, k: int, width: int) -> int:
+    while k < len(widths.paragraphs) and widths(k) == width:
         k += 1
     return k
 
 
-def _go_on_past_breaks(paragraphs: list[Paragraph], span: GridSpan, width: int, page_break: PageBreak) -> None:
+def _go_on_past_breaks(paragraphs: list[Paragraph], widths: _Widths, span: GridSpan, width: int,
+                       page_break: PageBreak) -> None:
     """Extend ``span`` over page breaks followed by more rows of the same width."""
     header = {_normal(p.text) for p in span.header(paragraphs)}
     while True:
         k = span.end
         limit = min(len(paragraphs), span.end + MAX_BREAK_PARAGRAPHS + 1)  # (was: to the document's end)
-        while k < limit and _width(paragraphs, k) is None and _normal(paragraphs[k].text) not in header:
+        while k < limit and widths(k) is None and _normal(paragraphs[k].text) not in header:
             k += 1
         if k == limit and k < len(paragraphs):
             return  # more lines than a page break holds
@@ -164,10 +185,10 @@ def _go_on_past_breaks(paragraphs: list[Paragraph], span: GridSpan, width: int, 
         repeated = k
         while repeated < len(paragraphs) and _normal(paragraphs[repeated].text) in header:
             repeated += 1
-        if not between or not page_break(between) or _width(paragraphs, repeated) != width:
+        if not between or not page_break(between) or widths(repeated) != width:
             return
         span.skipped.extend(range(span.end, repeated))
-        span.end = _rows_end(paragraphs, repeated, width)
+        span.end = _rows_end(widths, repeated, width)
 
 
 def _normal(text: str) -> str:
