@@ -89,7 +89,8 @@ def _width_by_its_definition(paragraphs: list[Paragraph], i: int) -> int | None:
 
 
 _WORDS = st.sampled_from(["국  비", "도비", "계", "연도별 투자 실적 및 계획", "기투자", "1,200", "35", "-", "0.5",
-                          "2024년", "합계 금액 총괄표 및 계획안", "연도별투자실적및계획총괄표", "(단위:", "백만원)", "◦"])
+                          "2024년", "합계 금액 총괄표 및 계획안", "연도별투자실적및계획총괄표", "(단위:", "백만원)",
+                          "◦"])
 
 
 @settings(max_examples=300, derandomize=True)
