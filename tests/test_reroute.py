@@ -380,5 +380,18 @@ def test_a_table_whose_words_name_its_own_part_stays_as_before(path: Path) -> No
             for table in (b for b in section.blocks if isinstance(b, Table)):
                 full = table_part(table, DEFAULT)
                 fast = table_part(table, DEFAULT, section.key)
+                plain = _table_part_by_its_definition(table)
+                assert full == plain
                 assert (fast in (None, section.key)) == (full in (None, section.key))
                 assert fast in (None, section.key) or fast == full
+
+
+def _table_part_by_its_definition(table: Table) -> str | None:
+    """None for a table of dated entries; else the one part whose test its words pass, if one."""
+    from pledgecard.extract.card.dated import is_dated_table
+    from pledgecard.extract.card.reroute import _KINDS
+
+    if is_dated_table(table):
+        return None
+    found = [key for key, test in _KINDS.items() if test(table, DEFAULT)]
+    return found[0] if len(found) == 1 else None

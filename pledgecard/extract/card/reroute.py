@@ -120,10 +120,10 @@ def table_part(table: Table, settings: ParserSettings, own: str | None = None) -
     own_test = _KINDS.get(own) if own is not None else None
     if own_test is not None and own_test(table, settings):
         return own
-    if is_dated_table(table):
-        return None
     found = [key for key, test in _KINDS.items() if test is not own_test and test(table, settings)]
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1 or is_dated_table(table):  # (told last: most tables match no part at all)
+        return None
+    return found[0]
 
 
 def _taken(key: str, table: Table, in_achievements: bool, settings: ParserSettings) -> bool:
@@ -153,6 +153,8 @@ def _is_unit_line(block: Block) -> bool:
 
 
 def _is_achievement_heading(block: Block, settings: ParserSettings) -> bool:
+    if not isinstance(block, Paragraph) or settings.achievement_cue not in squash(block.text):
+        return False  # a heading's words are its line's: told without reading the line as a heading
     heading = block_heading(block)
     return heading is not None and settings.achievement_cue in squash(heading)
 
@@ -192,8 +194,9 @@ def _take_moves(section: Section, moves: list[_Move], achievement_group: bool,
     last: _Move | None = None  # the move of the block right above, if it moved
     progress = section.key == "progress"  # only a progress part has 《…》 groups
     for block in section.blocks:
-        if progress and block_heading(block) is not None:
-            in_achievements = _is_achievement_heading(block, settings)
+        heading = block_heading(block) if progress else None
+        if heading is not None:
+            in_achievements = settings.achievement_cue in squash(heading)
         key = None
         if isinstance(block, Table) and not _taken(section.key, block, in_achievements, settings):
             key = table_part(block, settings, section.key)
