@@ -4,7 +4,14 @@ each row an item whose dates come from its date cell."""
 from __future__ import annotations
 
 from pledgecard.extract.card.items import make_item
-from pledgecard.extract.card.tablewords import cell_text, find_columns
+from pledgecard.extract.card.tablewords import (
+    caption_texts,
+    cell_text,
+    column_roles,
+    distinct_cells,
+    find_columns,
+    other_columns,
+)
 from pledgecard.extract.document import Cell, Paragraph, Table, paragraph
 from pledgecard.models import Finding, Item, Span
 from pledgecard.normalize import find_spans, parse_span
@@ -29,8 +36,8 @@ def items_of_dated_table(table: Table, path: str, findings: list[Finding]) -> tu
         return [], []
     columns, start = found
     grid = table.grid()
-    roles = _column_roles(grid[start - 1], columns)
-    leftovers = _caption_rows(grid[:start - 1])
+    roles = column_roles(grid[start - 1], columns)
+    leftovers = caption_texts(grid[:start - 1], _COLUMN_WORDS)
     extras: dict[int, list[str]] = {c: [] for c, role in enumerate(roles) if role is None}
     items: list[Item] = []
     taken: set[int] = set()  # extra cells already placed (a cell spanning rows is placed once)
@@ -52,19 +59,12 @@ def items_of_dated_table(table: Table, path: str, findings: list[Finding]) -> tu
         if _is_note(note):
             item = item.model_copy(update={"note": note})
         items.append(item)
-    return items, leftovers + _extra_leftovers(grid[start - 1], extras)
+    return items, leftovers + other_columns(grid[start - 1], extras, _COLUMN_WORDS)
 
 
 #: The label of a 비고 cell sent to the leftovers (a row with nothing but a note).
 _NOTE_LABEL = DATED_COLUMNS["note"][0]
 _COLUMN_WORDS = frozenset(squash(word) for words in DATED_COLUMNS.values() for word in words)
-
-
-def _column_roles(header: list[Cell | None], columns: dict[str, int]) -> list[str | None]:
-    """Each column's role (date, content, note), None for a column of other words; a column
-    under a known column's header cell (spanned across it) takes that column's role."""
-    anchors = {id(header[c]): key for key, c in columns.items() if c < len(header) and header[c] is not None}
-    return [anchors.get(id(cell)) if cell is not None else None for cell in header]
 
 
 def _row_texts(row: list[Cell | None], roles: list[str | None], extras: dict[int, list[str]],
@@ -73,9 +73,7 @@ def _row_texts(row: list[Cell | None], roles: list[str | None], extras: dict[int
     other columns added to ``extras``. A cell spanning the content column is content (a row
     merged across the table), else it takes the role of its first column."""
     parts: dict[str, list[str]] = {"date": [], "content": [], "note": []}
-    for c, cell in enumerate(row):
-        if cell is None or (c > 0 and row[c - 1] is cell):
-            continue
+    for c, cell in distinct_cells(row):
         text = cell_text(cell)
         covered = [roles[i] for i in range(c, len(row)) if row[i] is cell and i < len(roles)]
         role = "content" if "content" in covered else covered[0] if covered else None
@@ -90,28 +88,6 @@ def _row_texts(row: list[Cell | None], roles: list[str | None], extras: dict[int
 def _is_note(text: str) -> bool:
     """A 비고 cell that says something (not empty, not a dash)."""
     return bool(text) and any(ch.isalnum() for ch in text)
-
-
-def _extra_leftovers(header: list[Cell | None], extras: dict[int, list[str]]) -> list[str]:
-    """The cells of the columns no field takes, each with its column's header; the header alone
-    for an empty column whose header is not one of the table's column words."""
-    leftovers: list[str] = []
-    for c, texts in sorted(extras.items()):
-        label = cell_text(header[c]) if c < len(header) else ""
-        if c > 0 and c < len(header) and header[c] is not None and header[c - 1] is header[c]:
-            label = ""  # a spanned header is named once, by its first column
-        if texts:
-            leftovers.extend(f"{label} {text}".strip() for text in texts)
-        elif label and squash(label) not in _COLUMN_WORDS:
-            leftovers.append(label)
-    return leftovers
-
-
-def _caption_rows(rows: list[list[Cell | None]]) -> list[str]:
-    """The text of rows above the header row (a caption), but for the table's column words."""
-    texts = (cell_text(cell) for row in rows for c, cell in enumerate(row)
-             if cell is not None and (c == 0 or row[c - 1] is not cell))
-    return [text for text in texts if text and squash(text) not in _COLUMN_WORDS]
 
 
 _DATE_WORDS = frozenset(squash(w) for w in DATED_COLUMNS["date"])

@@ -10,6 +10,7 @@ import regex
 from pledgecard.extract.card.celllines import CellLines, rebuild_cell_lines
 from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.card.settings import DEFAULT, ParserSettings
+from pledgecard.extract.card.tablewords import distinct_cells
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Finance, FinanceCell, FinanceKind, Finding
 from pledgecard.normalize import funding_category, parse_amount_cell, table_unit
@@ -53,15 +54,6 @@ def _measure(text: str, *, settings: ParserSettings = DEFAULT) -> str | None:
 
 def _is_amount(cell: Cell | None) -> bool:
     return bool(_AMOUNT.match(_cell_text(cell)))
-
-
-def _anchors(row: list[Cell | None]) -> list[tuple[int, Cell]]:
-    """Each distinct cell of a grid row with its first column (spans repeat the anchor)."""
-    seen: list[tuple[int, Cell]] = []
-    for c, cell in enumerate(row):
-        if cell is not None and (c == 0 or row[c - 1] is not cell):
-            seen.append((c, cell))
-    return seen
 
 
 @dataclass
@@ -201,7 +193,7 @@ def read_finance_table(table: Table, unit_won: int | None, issuer: str, source_a
         if not row_label and row_measure is not None and source_of_rows:
             row_label = source_of_rows  # 확보 / 집행 under the source of the 계획 row above
         if not row_label:
-            leftovers.append(" ".join(_cell_text(c) for _, c in _anchors(row)))
+            leftovers.append(" ".join(_cell_text(c) for _, c in distinct_cells(row)))
             continue
         source_of_rows = row_label
         for c in range(layout.label_cols, table.cols):

@@ -20,6 +20,40 @@ def cell_text(cell: Cell | None) -> str:
     return close_spaced(unwrap(cell.text)) if cell else ""
 
 
+def distinct_cells(row: list[Cell | None]) -> list[tuple[int, Cell]]:
+    """The row's cells with their first column, a cell spanning columns once."""
+    return [(c, cell) for c, cell in enumerate(row) if cell is not None and (c == 0 or row[c - 1] is not cell)]
+
+
+def column_roles(header: list[Cell | None], columns: dict[str, int]) -> list[str | None]:
+    """Each column's role (the key :func:`find_columns` found it for), None for a column of other
+    words; a column under a known column's header cell (spanned across it) takes that role."""
+    anchors = {id(header[c]): key for key, c in columns.items() if c < len(header) and header[c] is not None}
+    return [anchors.get(id(cell)) if cell is not None else None for cell in header]
+
+
+def caption_texts(rows: list[list[Cell | None]], column_words: frozenset[str]) -> list[str]:
+    """The text of rows above a table's header row (a caption), but for the table's column words."""
+    texts = (cell_text(cell) for row in rows for _, cell in distinct_cells(row))
+    return [text for text in texts if text and squash(text) not in column_words]
+
+
+def other_columns(header: list[Cell | None], extras: dict[int, list[str]],
+                  column_words: frozenset[str]) -> list[str]:
+    """The cells of the columns no field takes (``extras``, by column), each with its column's
+    header; the header alone for an empty column whose header is not one of ``column_words``."""
+    leftovers: list[str] = []
+    for c, texts in sorted(extras.items()):
+        label = cell_text(header[c]) if c < len(header) else ""
+        if 0 < c < len(header) and header[c] is not None and header[c - 1] is header[c]:
+            label = ""  # a spanned header is named once, by its first column
+        if texts:
+            leftovers.extend(f"{label} {text}".strip() for text in texts)
+        elif label and squash(label) not in column_words:
+            leftovers.append(label)
+    return leftovers
+
+
 #: A column's squashed words and the letters they start with (None: a word is empty, so any
 #: text starts with it).
 _Column = tuple[str, tuple[str, ...], frozenset[str] | None]

@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from pledgecard.extract.card.celllines import YEARLY_CELL_LINES, rebuild_cell_lines
 from pledgecard.extract.card.layout import block_text
-from pledgecard.extract.card.tablewords import cell_text, find_columns
+from pledgecard.extract.card.tablewords import (
+    caption_texts,
+    cell_text,
+    column_roles,
+    distinct_cells,
+    find_columns,
+    other_columns,
+)
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Finding, Span, YearPlan
 from pledgecard.normalize import parse_rate_cell, parse_span
@@ -32,52 +39,19 @@ def _value(text: str) -> str | None:
     return text if any(ch.isalnum() for ch in text) else None
 
 
-def _distinct(row: Row) -> list[tuple[int, Cell]]:
-    """The row's cells with their first column, a cell spanning columns once."""
-    return [(c, cell) for c, cell in enumerate(row) if cell is not None and (c == 0 or row[c - 1] is not cell)]
-
-
-def _column_roles(header: Row, columns: dict[str, int]) -> list[str | None]:
-    """Each column's field (years, plan, result, rate, note), None for a column of other words;
-    a column under a known column's header cell (spanned across it) takes that column's field."""
-    anchors = {id(header[c]): key for key, c in columns.items() if c < len(header) and header[c] is not None}
-    return [anchors.get(id(cell)) if cell is not None else None for cell in header]
-
-
 def _row_texts(row: Row, roles: list[str | None]) -> tuple[dict[str, str], list[tuple[int, Cell]]]:
     """A row's text of each field (its columns' cells joined with a space; a cell spanning the
     columns of two fields is the text of both, as each column reads it), and its cells of other
     columns with their column."""
     parts: dict[str, list[str]] = {key: [] for key in YEARLY_COLUMNS}
     others: list[tuple[int, Cell]] = []
-    for c, cell in _distinct(row):
+    for c, cell in distinct_cells(row):
         covered = sorted({role for i, role in enumerate(roles) if role is not None and i < len(row) and row[i] is cell})
         for role in covered:
             parts[role].append(cell_text(cell))
         if not covered:
             others.append((c, cell))
     return {key: " ".join(t for t in texts if t) for key, texts in parts.items()}, others
-
-
-def _extra_leftovers(header: Row, extras: dict[int, list[str]]) -> list[str]:
-    """The cells of the columns no field takes, each with its column's header; the header alone
-    for an empty column whose header is not one of the table's column words."""
-    leftovers: list[str] = []
-    for c, texts in sorted(extras.items()):
-        label = cell_text(header[c]) if c < len(header) else ""
-        if 0 < c < len(header) and header[c] is not None and header[c - 1] is header[c]:
-            label = ""  # a spanned header is named once, by its first column
-        if texts:
-            leftovers.extend(f"{label} {text}".strip() for text in texts)
-        elif label and squash(label) not in _COLUMN_WORDS:
-            leftovers.append(label)
-    return leftovers
-
-
-def _caption_rows(rows: list[Row]) -> list[str]:
-    """The text of rows above the header row (a caption), but for the table's column words."""
-    texts = (cell_text(cell) for row in rows for _, cell in _distinct(row))
-    return [text for text in texts if text and squash(text) not in _COLUMN_WORDS]
 
 
 #: ``(index of the row's plan, text)`` of each 추진율 cell read as a stated none.
@@ -115,8 +89,8 @@ def yearly_of_table(table: Table, findings: list[Finding],
     columns, start = found
     grid = table.grid()
     header = grid[start - 1]
-    roles = _column_roles(header, columns)
-    leftovers = _caption_rows(grid[:start - 1])
+    roles = column_roles(header, columns)
+    leftovers = caption_texts(grid[:start - 1], _COLUMN_WORDS)
     extras: dict[int, list[str]] = {c: [] for c, role in enumerate(roles) if role is None}
     taken: set[int] = set()  # cells already in the leftovers
     plans: list[YearPlan] = []
@@ -124,7 +98,7 @@ def yearly_of_table(table: Table, findings: list[Finding],
         texts, others = _row_texts(row, roles)
         span = parse_span(texts["years"], findings) if texts["years"] else None
         if span is None:  # a row whose year does not read goes whole
-            whole = " ".join(text for _, text in _take(_distinct(row), taken))
+            whole = " ".join(text for _, text in _take(distinct_cells(row), taken))
             if whole:
                 leftovers.append(whole)
             continue
@@ -134,7 +108,7 @@ def yearly_of_table(table: Table, findings: list[Finding],
         plans.append(plan)
         for c, text in _take(others, taken):
             extras.setdefault(c, []).append(text)
-    return plans, leftovers + _extra_leftovers(header, extras)
+    return plans, leftovers + other_columns(header, extras, _COLUMN_WORDS)
 
 
 def read_yearly(blocks: list[Block], findings: list[Finding],
