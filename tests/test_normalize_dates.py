@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from pledgecard.models import Finding, Span
-from pledgecard.normalize import find_spans, parse_as_of, parse_span, span_years, stated_years
+from pledgecard.normalize import (
+    as_of_dates,
+    as_of_span,
+    find_spans,
+    marked_as_of,
+    parse_as_of,
+    parse_span,
+    span_years,
+    stated_years,
+)
 
 S = tuple[str | None, str | None]
 
@@ -165,6 +174,20 @@ def test_invalid_date_in_free_text() -> None:
 )
 def test_parse_as_of(text: str, expected: tuple[str | None, bool]) -> None:
     assert parse_as_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "《’24. 4분기 기준 누계》", "□ 사업(’22~’25년) 추진현황 (’25. 2분기 기준)", "□ 추진실적 (’22~’24년)",
+    "’23.11월 준공, ’24. 3월 현재 운영", "2024", "현재까지 목표달성", "", "100억 원 (’25.6월)",
+])
+def test_as_of_dates_is_one_scan_of_both(text: str) -> None:
+    """``as_of_dates`` (one scan, used for every short line of a progress part) gives what
+    ``marked_as_of`` and ``as_of_span`` give."""
+    marked, first = as_of_dates(text)
+    assert marked == marked_as_of(text)
+    assert (marked or first) == as_of_span(text)
+    spans = find_spans(text)
+    assert first == (spans[0] if spans else None)
 
 
 @pytest.mark.parametrize(

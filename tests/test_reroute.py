@@ -395,3 +395,21 @@ def _table_part_by_its_definition(table: Table) -> str | None:
         return None
     found = [key for key, test in _KINDS.items() if test(table, DEFAULT)]
     return found[0] if len(found) == 1 else None
+
+
+@pytest.mark.parametrize(("progress", "moved"), [
+    pytest.param(f"《현재까지 목표달성》\n{ISSUES}", False, id="under-목표달성"),
+    pytest.param(f"《현재까지 목표달성》\n○ 설계 완료\n{ISSUES}", False, id="under-목표달성-after-a-line"),
+    pytest.param(f"《현재까지 목표달성》\n{ACHIEVEMENTS.split(chr(10), 1)[1]}\n《2025년 3월 현재》\n{ISSUES}", True,
+                 id="after-the-next-heading"),
+    pytest.param(f"{ISSUES}", True, id="no-목표달성-group"),
+])
+def test_a_table_in_a_목표달성_group_is_the_group_s(progress: str, moved: bool) -> None:
+    """The progress reader reads every table of its 《목표달성》 group: one there stays, whatever
+    its words; under the next 《…》 heading the words decide again (the last heading above a
+    table is the one it stands under)."""
+    layout = reroute_tables(layout_of(card_text(progress=progress)), DEFAULT)
+    progress_tables = [b for s in layout.sections if s.key == "progress" for b in s.blocks if isinstance(b, Table)]
+    issues_tables = [b for s in layout.sections if s.key == "issues" for b in s.blocks if isinstance(b, Table)]
+    assert (len(issues_tables), any(t.grid()[0][0].text == "문제점" for t in progress_tables)) == (
+        (1, False) if moved else (0, True))

@@ -5,6 +5,7 @@ Nothing here raises on an input string: what cannot be read comes back as ``None
 """
 
 from pledgecard.normalize.dates import (
+    as_of_dates,
     as_of_span,
     find_spans,
     marked_as_of,
@@ -29,6 +30,7 @@ from pledgecard.normalize.status import parse_status
 from pledgecard.normalize.text import close_spaced, join_wrapped, nfc, squash, unwrap
 
 __all__ = [
+    "as_of_dates",
     "as_of_span",
     "close_spaced",
     "find_money",

@@ -356,6 +356,14 @@ def marked_as_of(text: str) -> Span | None:
     return _marked(clean, _scan_ends(clean, False, None, first_only=False))
 
 
+def as_of_dates(text: str) -> tuple[Span | None, Span | None]:
+    """``(marked, first)`` of one scan of ``text``: the first date that 기준 or 현재 follows
+    (:func:`marked_as_of`) and the first date of all; :func:`as_of_span` is the one, else the other."""
+    clean = nfc(text)
+    found = _scan_ends(clean, False, None, first_only=False)
+    return _marked(clean, found), (found[0][0] if found else None)
+
+
 def _marked(text: str, found: list[tuple[Span, int]]) -> Span | None:
     return next((span for span, end in found if _AS_OF_AFTER.match(text, end) is not None), None)
 

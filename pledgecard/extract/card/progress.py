@@ -11,7 +11,7 @@ from pledgecard.extract.card.layout import block_text
 from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.document import Block, Cell, Paragraph, Table
 from pledgecard.models import Achievement, Finding, ProgressBlock
-from pledgecard.normalize import as_of_span, marked_as_of, parse_as_of, parse_status
+from pledgecard.normalize import as_of_dates, parse_as_of, parse_status
 from pledgecard.normalize.text import close_spaced, squash, unwrap
 from pledgecard.vocab import CUMULATIVE_WORDS
 
@@ -37,9 +37,9 @@ def block_heading(block: Block) -> str | None:
         return str(match.group(1))
     if len(squash(text)) > _MAX_AS_OF_LINE or not any(map(str.isdigit, text)):
         return None
-    if marked_as_of(text) is not None:
+    marked, span = as_of_dates(text)  # one scan: a marked date makes the line a heading
+    if marked is not None:
         return text
-    span = as_of_span(text)
     if span is None or span.text not in text:
         return None
     tail = text[text.rindex(span.text) + len(span.text):]

@@ -191,15 +191,17 @@ def _take_moves(section: Section, moves: list[_Move], achievement_group: bool,
     """The blocks that stay in the section; the moved ones are added to ``moves``."""
     kept: list[Block] = []
     in_achievements = False
+    looked = 0  # the blocks before this one have been looked at for a 《…》 heading
     last: _Move | None = None  # the move of the block right above, if it moved
     progress = section.key == "progress"  # only a progress part has 《…》 groups
-    for block in section.blocks:
-        heading = block_heading(block) if progress else None
-        if heading is not None:
-            in_achievements = settings.achievement_cue in squash(heading)
+    for index, block in enumerate(section.blocks):
         key = None
-        if isinstance(block, Table) and not _taken(section.key, block, in_achievements, settings):
-            key = table_part(block, settings, section.key)
+        if isinstance(block, Table):
+            if progress:
+                in_achievements = _in_achievements(section.blocks, looked, index, in_achievements, settings)
+                looked = index
+            if not _taken(section.key, block, in_achievements, settings):
+                key = table_part(block, settings, section.key)
         if key is None or key == section.key:
             kept.append(block)
             last = None
@@ -212,6 +214,16 @@ def _take_moves(section: Section, moves: list[_Move], achievement_group: bool,
             else:
                 moves.append(last)
     return kept
+
+
+def _in_achievements(blocks: list[Block], start: int, end: int, current: bool, settings: ParserSettings) -> bool:
+    """Whether the table at ``end`` stands in a 《목표달성》 group: told by the last 《…》 heading
+    among ``blocks[start:end]`` (looked for from the table upwards), else ``current``."""
+    for block in reversed(blocks[start:end]):
+        heading = block_heading(block)
+        if heading is not None:
+            return settings.achievement_cue in squash(heading)
+    return current
 
 
 def _move(key: str, table: Block, kept: list[Block], achievement_group: bool,
