@@ -50,10 +50,12 @@ PARAGRAPHS: list[tuple[dict[str, Any], dict[str, Any]]] = [
      {"text": "사업기간", "bullet": "◦", "depth": 1, "provenance": Provenance(line=3)}),
     ({"text": "참고자료", "provenance": Provenance(section=0), "outline": 1},
      {"text": "참고자료", "bullet": None, "depth": 0, "outline": 1, "provenance": Provenance(section=0)}),
+    ({"text": "사업개요", "bullet": "\ufffd", "provenance": Provenance(line=9), "gap": 3},
+     {"text": "사업개요", "bullet": "\ufffd", "depth": 0, "gap": 3, "provenance": Provenance(line=9)}),
 ]
 
 
-@pytest.mark.parametrize(("helper_args", "fields"), PARAGRAPHS, ids=["defaults", "bulleted", "outline"])
+@pytest.mark.parametrize(("helper_args", "fields"), PARAGRAPHS, ids=["defaults", "bulleted", "outline", "gap"])
 def test_paragraph_helper_equals_validated(helper_args: dict[str, Any], fields: dict[str, Any]) -> None:
     _same(paragraph(**helper_args), Paragraph(**fields))
 

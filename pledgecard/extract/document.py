@@ -30,6 +30,10 @@ class Paragraph(DocModel):
     ``outline`` is the paragraph's outline level (개요 1 = 1) when its shape or style makes it
     an outline paragraph (HWP PARA_SHAPE head type 개요, HWPX ``hh:heading type="OUTLINE"``);
     ``None`` for every other paragraph and in formats that have no outline (text, PDF).
+
+    ``gap`` is how many spaces stand between the bullet glyph and the text where the reader
+    saw them as written (a text dump: ``\ufffd   사업개요`` has 3); ``None`` without a bullet
+    and in the other formats.
     """
 
     kind: Literal["paragraph"] = "paragraph"
@@ -37,6 +41,7 @@ class Paragraph(DocModel):
     bullet: str | None = None
     depth: int = 0
     outline: int | None = Field(default=None, ge=1)
+    gap: int | None = Field(default=None, ge=0)
     provenance: Provenance = Field(default_factory=Provenance)
 
     @property
@@ -182,13 +187,17 @@ def _built(model: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
 
 
 def paragraph(text: str, bullet: str | None = None, depth: int = 0,
-              provenance: Provenance | None = None, outline: int | None = None) -> Paragraph:
-    """A paragraph; ``outline`` (a level from 1) counts as set only when given."""
+              provenance: Provenance | None = None, outline: int | None = None,
+              gap: int | None = None) -> Paragraph:
+    """A paragraph; ``outline`` (a level from 1) and ``gap`` count as set only when given."""
     fields_set = {"text", "bullet", "depth", "provenance"}
     if outline is not None:
         fields_set.add("outline")
+    if gap is not None:
+        fields_set.add("gap")
     return _built(Paragraph, {"kind": "paragraph", "text": text, "bullet": bullet, "depth": depth,
-                              "outline": outline, "provenance": provenance or Provenance()}, fields_set)
+                              "outline": outline, "gap": gap, "provenance": provenance or Provenance()},
+                  fields_set)
 
 
 def cell(row: int, col: int, text: str, paragraphs: list[Paragraph], provenance: Provenance,

@@ -1,4 +1,5 @@
-"""Lines of a text dump into paragraphs: bullet glyph, indentation depth, wrapped lines joined."""
+"""Lines of a text dump into paragraphs: bullet glyph, indentation depth, the spaces after the
+glyph, wrapped lines joined."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ class Line:
     def blank(self) -> bool:
         return not self.text.strip()
 
+    @property
+    def gap(self) -> int:
+        """How many spaces follow the line's first character (its bullet glyph)."""
+        after = self.text.strip()[1:].expandtabs(4)
+        return len(after) - len(after.lstrip())
+
 
 def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
     """One paragraph per line, an indented unbulleted line right below a paragraph joining it."""
@@ -44,7 +51,8 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
             paragraphs[-1] = last.model_copy(update={"text": f"{last.text} {body}".strip()})
         else:
             paragraphs.append(
-                paragraph(body, bullet, line.indent, provenance(line=line.number))
+                paragraph(body, bullet, line.indent, provenance(line=line.number),
+                          gap=None if bullet is None else line.gap)
             )
         previous = line
     return paragraphs
