@@ -6,7 +6,9 @@ of the settings): ``□ 사업개요``, ``■ 사업개요``, ``Ⅱ. 사업개�
 all. A heading may carry a bracketed remark after its words (``□ 추진실적 (2025. 3. 31. 기준)``,
 ``□ 재원투자 계획 (단위 : 백만 원)``). Headings whose words are unknown (참고자료) are headings
 too when they are marked as the card marks its known headings (the same family of marker),
-and go to ``sections``. An outline paragraph (개요, ``Paragraph.outline``) is marked by its
+and go to ``sections``; where the known headings have no marker, or a lost glyph that marks
+the items too, only their shape tells such a heading (:mod:`pledgecard.extract.card.shapes`).
+An outline paragraph (개요, ``Paragraph.outline``) is marked by its
 outline level whatever glyph or number it shows: family ``outline1`` for 개요 1, and so on.
 """
 

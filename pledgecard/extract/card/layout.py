@@ -16,6 +16,7 @@ import regex
 
 from pledgecard.extract.card.headings import Heading, find_heading, heading_marker, is_item_like, marked_heading
 from pledgecard.extract.card.settings import DEFAULT, ParserSettings
+from pledgecard.extract.card.shapes import SHAPED_FAMILIES, Shape, heading_shape, shape_of, shaped_heading
 from pledgecard.extract.document import Block, Document, Paragraph, Table
 from pledgecard.normalize.text import squash
 from pledgecard.vocab import AS_OF_WORDS, LOST_GLYPHS
@@ -126,6 +127,9 @@ class _Splitter:
     headings: dict[int, Heading | None] = field(default_factory=dict)
     #: Each short paragraph's marker family and words (by ``id``), read once in that pass.
     markers: dict[int, tuple[str, str] | None] = field(default_factory=dict)
+    #: The one shape of the known headings where only it tells a heading of other words
+    #: (no marker; a lost glyph on items too): :mod:`pledgecard.extract.card.shapes`.
+    shape: Shape | None = None
 
 
 def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[CardLayout]:
@@ -137,7 +141,7 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
             state.furniture.append(_as_paragraph(block))
         else:
             blocks.append(block)
-    state.families = _heading_families(blocks, settings, state.headings, state.markers)
+    state.families, state.shape = _heading_families(blocks, settings, state.headings, state.markers)
     state.markerless = "none" in state.families
     for index, block in enumerate(blocks):
         kind = kind_text(block, settings)
@@ -162,13 +166,17 @@ def split_cards(document: Document, settings: ParserSettings = DEFAULT) -> list[
 
 
 def _heading_families(blocks: list[Block], settings: ParserSettings, headings: dict[int, Heading | None],
-                      markers: dict[int, tuple[str, str] | None]) -> set[str]:
-    """The marker families the document's known headings use (□, Ⅰ., 1., 가. …). A lost glyph
-    counts only where no line it marks reads as an item (a card whose bullets were lost too
-    marks items and headings alike, and only the words tell them apart). Each paragraph's
-    heading, read without context, is kept in ``headings``, and its marker in ``markers``."""
+                      markers: dict[int, tuple[str, str] | None]) -> tuple[set[str], Shape | None]:
+    """The marker families the document's known headings use (□, Ⅰ., 1., 가. …), and their
+    one shape where only it tells a heading (:func:`~.shapes.heading_shape`). A lost glyph
+    counts as a family only where no line it marks reads as an item (a card whose bullets were
+    lost too marks items and headings alike, and only the words, or the spaces after the glyph,
+    tell them apart). Each paragraph's heading, read without context, is kept in ``headings``,
+    and its marker in ``markers``."""
     families: set[str] = set()
+    shapes: list[Shape] = []
     lost_items = False
+    item_shapes: set[Shape] = set()  # of the lines a lost glyph marks that read as items, or are long
     limit = settings.max_heading_chars
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -176,9 +184,11 @@ def _heading_families(blocks: list[Block], settings: ParserSettings, headings: d
             heading = headings[id(block)] = find_heading(block, settings, marker=marker)
             if heading is not None and heading.key != "unknown":
                 families.add(heading.family)
-            elif block.bullet in LOST_GLYPHS and is_item_like(block):
-                lost_items = True
-    return families - {"lost"} if lost_items else families
+                shapes.append(shape_of(block, heading.family))
+            elif block.bullet in LOST_GLYPHS and (marker is None or is_item_like(block)):
+                lost_items = lost_items or is_item_like(block)
+                item_shapes.add(shape_of(block, "lost"))
+    return (families - {"lost"} if lost_items else families), heading_shape(shapes, item_shapes)
 
 
 def _open(state: _Splitter, kind: Paragraph | None = None, text: str | None = None) -> CardLayout:
@@ -240,6 +250,10 @@ def _heading(block: Block, card: CardLayout, state: _Splitter, following: Block 
         heading = find_heading(block, state.settings, current, state.markerless, body_follows)
     if heading is None and state.families:
         heading = marked_heading(block, state.families, state.settings, state.markers.get(id(block)))
+    if heading is None and state.shape is not None and card.sections:
+        marker = state.markers.get(id(block))
+        if marker is not None and marker[0] in SHAPED_FAMILIES:
+            heading = shaped_heading(block, marker, state.shape, card.sections[-1].blocks, following, settings)
     return heading
 
 

@@ -101,6 +101,14 @@ class ParserSettings:
         return dict(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
     @cached_property
+    def heading_nouns(self) -> frozenset[str]:
+        """The nouns the known headings end with, their bracketed remark left out (계획, 실적,
+        방안, 사항 …: the last two letters of each): a part's heading of other words written
+        with no marker must end with one (주민참여 방안), a wrapped line rarely does."""
+        bare = (regex.sub(r"\(.*\)$", "", heading) for heading in self.heading_keys)
+        return frozenset(h[-2:] for h in bare if len(h) >= 2)
+
+    @cached_property
     def label_keys(self) -> dict[str, str]:
         """Squashed header label -> header field."""
         return {squash(label): key for key, labels in self.header_labels.items() for label in labels}
