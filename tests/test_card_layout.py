@@ -136,6 +136,17 @@ def test_as_of_markers_of_progress(lines: str, as_of: str) -> None:
     assert card.as_of == as_of and card.card_id == f"3-02@{as_of}"
 
 
+@pytest.mark.parametrize("as_of_line", ["2025년 상반기", "2025년 하반기", "2025. 9월 말 현재", "《2025. 6. 30. 기준》"])
+def test_an_unmarked_progress_heading_after_a_table_over_its_as_of_line(as_of_line: str) -> None:
+    """추진실적 is also a column word: with no marker, after a table, it heads a part only where a
+    body follows it; a line that states an as-of date (a half year too) is one."""
+    card = one_card("시장 공약사업 관리카드\n" + HEADER + "사업개요\n◦ 사업기간 : 2023~2026년\n재원투자 계획\n"
+                    "(단위 : 백만원)\n구분\t총사업비\t2025년\n계\t100\t100\n시비\t100\t100\n"
+                    f"추진실적\n{as_of_line}\n◦ 착공\n향후계획\n◦ 준공\n")
+    assert len(card.progress) == 1 and card.progress[0].as_of is not None
+    assert card.unplaced == []
+
+
 def test_a_profile_sets_the_page_number_bound() -> None:
     """Thresholds live in the settings too: a booklet numbered past 9999 pages drops its numbers
     with a profile that allows five digits; by default they are text the card keeps."""

@@ -53,10 +53,6 @@ def known_gap(name: str, card: Card, style: Style, axis: str, value: Any) -> str
 
 #: Combinations whose values pass alone but not together: (the axis values, why, the card it shows on).
 KNOWN_COMBINATION_GAPS: list[tuple[dict[str, Any], str, str]] = [
-    ({"heading": "none", "as_of": "half"},
-     "an unmarked 추진실적 (a column word too) heads a part only where a body follows it, and a half-year "
-     "as-of line (2025년 상반기) is none: no bullet, bracket, 기준 or 현재 (card_id loses its @2025-H1)",
-     "hanul-4-02"),
 ]
 
 

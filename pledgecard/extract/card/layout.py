@@ -19,7 +19,7 @@ from pledgecard.extract.card.settings import DEFAULT, ParserSettings
 from pledgecard.extract.card.shapes import SHAPED_FAMILIES, Shape, heading_shape, shape_of, shaped_heading
 from pledgecard.extract.document import Block, Document, Paragraph, Table
 from pledgecard.normalize.text import squash
-from pledgecard.vocab import AS_OF_WORDS, LOST_GLYPHS
+from pledgecard.vocab import AS_OF_WORDS, HALF_WORDS, LOST_GLYPHS
 
 #: What a page number's last character can be (the pattern above ends in a digit, a dash, 쪽 or 지).
 _PAGE_NUMBER_ENDS = frozenset("0123456789-–—쪽지")
@@ -28,8 +28,10 @@ _LEADING_DATE = regex.compile(
     r"^\s*[\[(〔【]?\s*(?:(?:\d{4}|[’‘`'´]\d{2})\s*[년.]?\s*)?(?:\d\s*/\s*4\s*분기|\d\s*분기|[상하]반기|\d{1,2}\s*월)?"
     r"\s*(?:기준|현재)?\s*[\])〕】]?\s*")
 #: What a part's body may open with besides a bullet: a bracketed block heading (《… 기준》),
-#: or a line that states an as-of date (기준, 현재).
+#: or a line that states an as-of date (기준, 현재, 상반기).
 _BLOCK_OPENS = frozenset("《≪〈<[【(")
+#: Words of a line that states an as-of date: 기준, 현재, or a half year (2025년 상반기).
+_AS_OF_CUES = (*AS_OF_WORDS, *HALF_WORDS)
 
 @dataclass
 class Section:
@@ -246,7 +248,7 @@ def _heading(block: Block, card: CardLayout, state: _Splitter, following: Block 
         current = card.sections[-1].key if card.sections else None
         body_follows = isinstance(following, Paragraph) and (
             following.bullet is not None or following.text.lstrip()[:1] in _BLOCK_OPENS
-            or any(word in following.text for word in AS_OF_WORDS))
+            or any(word in following.text for word in _AS_OF_CUES))
         heading = find_heading(block, state.settings, current, state.markerless, body_follows)
     if heading is None and state.families:
         heading = marked_heading(block, state.families, state.settings, state.markers.get(id(block)))
