@@ -8,7 +8,9 @@ show the *shape* of its headings: the marker family, the spaces after the glyph 
 keeps them: ``\\ufffd   사업개요`` over ``\\ufffd 기본 …``) and the depth. A line of that shape is
 the heading of an extra part only when
 
-- every known heading has that one shape, and no line that reads as an item has it;
+- every known heading has that one shape, and no line that reads as an item has it (for a
+  lost glyph: in the whole document; with no marker, where header lines and flattened table
+  cells have no marker either: in the part above, see below);
 - its words are a few Hangul words only (no number, colon or bracket: not ``2024년``,
   ``〈1단계〉``, ``(중앙동 구간)``, ``《’25. 1분기 기준》``, ``<문제점>``) that are no label or
   column word; with no marker at all they also end with a noun the known headings end with
