@@ -14,7 +14,7 @@ parser has one path for tables, whatever the format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
@@ -143,16 +143,24 @@ def rebuild_channel_table(paragraphs: list[Paragraph]) -> tuple[Table, int] | No
 class _Unit:
     kind: str  # "bullet" | "status" | "plain"
     paragraphs: list[Paragraph]
+    #: :attr:`text` and :attr:`key` once read (a unit is read once complete: after the
+    #: segmentation). Kept by hand: Python 3.11's ``cached_property`` takes a lock on each first read.
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _key: str | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def text(self) -> str:
-        """The unit's lines joined (read once the unit is complete: after the segmentation)."""
-        return " ".join(p.text.strip() for p in self.paragraphs)
+        """The unit's lines joined."""
+        if self._text is None:
+            self._text = " ".join(p.text.strip() for p in self.paragraphs)
+        return self._text
 
-    @cached_property
+    @property
     def key(self) -> str:
         """:attr:`text` squashed, to compare with the project names."""
-        return squash(self.text)
+        if self._key is None:
+            self._key = squash(self.text)
+        return self._key
 
 
 @dataclass
@@ -168,21 +176,24 @@ class _Segment:
     years: list[_YearBlock] = field(default_factory=list)
 
 
-def _is_header_start(p: Paragraph, settings: ParserSettings) -> bool:
-    return p.bullet is None and squash(p.text).startswith(settings.achievement_column_words.get("main", ()))
+def _is_header_start(p: Paragraph, key: str, main_words: tuple[str, ...]) -> bool:
+    """``key``: the paragraph's text squashed; ``main_words``: the 주요사업 column's words."""
+    return p.bullet is None and key.startswith(main_words)
 
 
 def _segments(paragraphs: list[Paragraph], settings: ParserSettings) -> tuple[list[_Segment], list[Paragraph]]:
     last_header = settings.achievement_column_words.get("details", ())
+    main_words = settings.achievement_column_words.get("main", ())
+    keys = [squash(p.text) for p in paragraphs]  # each line squashed once
     segments: list[_Segment] = []
     stray: list[Paragraph] = []
     earlier_mains: set[str] = set()  # the 주요사업 cells of the segments before the last
     i = 0
     while i < len(paragraphs):
         p = paragraphs[i]
-        if _is_header_start(p, settings):
+        if _is_header_start(p, keys[i], main_words):
             end = i
-            while end < len(paragraphs) and not squash(paragraphs[end].text).endswith(last_header):
+            while end < len(paragraphs) and not keys[end].endswith(last_header):
                 end += 1
             end = min(end, len(paragraphs) - 1)
             if segments:
@@ -192,7 +203,7 @@ def _segments(paragraphs: list[Paragraph], settings: ParserSettings) -> tuple[li
             continue
         if not segments:
             stray.append(p)
-        elif _repeats_main(p, earlier_mains):
+        elif _repeats_main(p, keys[i], earlier_mains):
             segments[-1].main.append(p)
         elif YEAR_MARKER.match(p.text) and p.bullet is None:
             block = _YearBlock([p])
@@ -218,13 +229,11 @@ def _main_texts(segment: _Segment) -> set[str]:
     return {squash(" ".join(m.text for m in segment.main)), *(squash(m.text) for m in segment.main)}
 
 
-def _repeats_main(p: Paragraph, earlier_mains: set[str]) -> bool:
+def _repeats_main(p: Paragraph, key: str, earlier_mains: set[str]) -> bool:
     """The 주요사업 cell written again on a new page (after the header written again):
-    ``earlier_mains`` holds those of the segments before (:func:`_main_texts`)."""
-    if p.bullet is not None:
-        return False
-    text = squash(p.text)
-    return bool(text) and text in earlier_mains
+    ``earlier_mains`` holds those of the segments before (:func:`_main_texts`); ``key``: the
+    paragraph's text squashed."""
+    return p.bullet is None and bool(key) and key in earlier_mains
 
 
 def _continues_year(p: Paragraph, segments: list[_Segment]) -> bool:

@@ -16,7 +16,7 @@ import regex
 
 from pledgecard.extract.card.headings import Heading, find_heading, heading_marker, is_item_like, marked_heading
 from pledgecard.extract.card.settings import DEFAULT, ParserSettings
-from pledgecard.extract.card.shapes import SHAPED_FAMILIES, Shape, heading_shape, shape_of, shaped_heading
+from pledgecard.extract.card.shapes import Shape, heading_shape, shape_of, shaped_heading
 from pledgecard.extract.document import Block, Document, Paragraph, Table
 from pledgecard.normalize.text import squash
 from pledgecard.vocab import AS_OF_WORDS, HALF_WORDS, LOST_GLYPHS
@@ -254,7 +254,7 @@ def _heading(block: Block, card: CardLayout, state: _Splitter, following: Block 
         heading = marked_heading(block, state.families, state.settings, state.markers.get(id(block)))
     if heading is None and state.shape is not None and card.sections:
         marker = state.markers.get(id(block))
-        if marker is not None and marker[0] in SHAPED_FAMILIES:
+        if marker is not None and marker[0] == state.shape.family:  # the shape's family: told at once
             heading = shaped_heading(block, marker, state.shape, card.sections[-1].blocks, following, settings)
     return heading
 
