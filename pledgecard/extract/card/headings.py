@@ -32,6 +32,9 @@ _TEXT_MARKERS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("hangul", regex.compile(rf"^\s*(?:[{HANGUL_ORDINALS}]\s*[.)．]|\([{HANGUL_ORDINALS}]\))\s*")),
     ("circled", regex.compile(rf"^\s*[{CIRCLED_NUMBERS}]\s*")),
 )
+#: The letters a marker of :data:`_TEXT_MARKERS` can start with (besides digits), its spaces
+#: before it left out: tested first, they turn most lines away without the patterns.
+_MARKER_FIRSTS = frozenset(ROMAN_NUMERALS + "IVX(" + HANGUL_ORDINALS + CIRCLED_NUMBERS)
 _BRACKETED = regex.compile(r"^\s*[<〈《\[【]\s*(.+?)\s*[>〉》\]】]\s*$")
 #: What may follow a heading's words on its line: a bracketed remark (as-of, unit, 성과).
 _REMARK_OPENS = frozenset("(（《<〈[【")
@@ -74,6 +77,9 @@ def _written_marker(paragraph: Paragraph) -> tuple[str, str]:
 
 def _text_marker(text: str) -> tuple[str, str] | None:
     """``(family, words)`` of a marker written in the text (Ⅱ., 2., 가., ①); None without one."""
+    first = text.lstrip()[:1]
+    if not first or not (first in _MARKER_FIRSTS or first.isdigit()):
+        return None  # most lines: no marker can start with their first letter
     for family, pattern in _TEXT_MARKERS:
         match = pattern.match(text)
         if match and match.end() < len(text):
