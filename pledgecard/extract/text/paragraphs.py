@@ -16,8 +16,7 @@ class Line:
 
     @property
     def indent(self) -> int:
-        expanded = self.text.expandtabs(4)
-        return len(expanded) - len(expanded.lstrip(" \u3000"))
+        return _indent(self.text)
 
     @property
     def blank(self) -> bool:
@@ -30,29 +29,28 @@ class Line:
         return len(after) - len(after.lstrip())
 
 
+def _indent(text: str) -> int:
+    """The columns of leading spaces (ideographic ones too; a tab to the next multiple of 4)."""
+    expanded = text.expandtabs(4) if "\t" in text else text
+    return len(expanded) - len(expanded.lstrip(" \u3000"))
+
+
 def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
     """One paragraph per line, an indented unbulleted line right below a paragraph joining it."""
     paragraphs: list[Paragraph] = []
-    previous: Line | None = None
+    joins = False  # whether the line above is a paragraph's that an indented line may join
     for line in lines:
-        if line.blank:
-            previous = None
+        text = line.text
+        if not text or text.isspace():
+            joins = False
             continue
-        bullet, body = split_bullet(line.text)
-        continues = (
-            previous is not None
-            and bullet is None
-            and line.indent > 0
-            and paragraphs
-            and paragraphs[-1].provenance.line is not None
-        )
-        if continues:
+        bullet, body = split_bullet(text)
+        indent = _indent(text)
+        if joins and bullet is None and indent > 0:
             last = paragraphs[-1]
             paragraphs[-1] = last.model_copy(update={"text": f"{last.text} {body}".strip()})
-        else:
-            paragraphs.append(
-                paragraph(body, bullet, line.indent, provenance(line=line.number),
-                          gap=None if bullet is None else line.gap)
-            )
-        previous = line
+            continue
+        paragraphs.append(paragraph(body, bullet, indent, provenance(line=line.number),
+                                    gap=None if bullet is None else line.gap))
+        joins = True
     return paragraphs
