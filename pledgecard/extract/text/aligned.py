@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 from pledgecard.extract.bullets import split_bullet
 from pledgecard.extract.text.boxdraw import char_width, display_starts
@@ -38,6 +39,8 @@ _COLONS = frozenset(":：")
 #: lines are flattened rows); dashes between numbers are checked once the line is cut.
 _NUMBERS_ONE_SPACE_APART = re.compile(r"(?<!\S)[-+]?\d[\d,]*(?:\.\d+)?%? [-+]?\d[\d,]*(?:\.\d+)?%?(?!\S)")
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d,]*(?:\.\d+)?%?|[-–―])$")
+#: What every word :data:`_NUMBER` matches holds: a digit or a dash.
+_NUMBER_LETTER = re.compile(r"[\d\-–―]")
 #: Header lines looked for above the rows, and the share of cells rows must fill.
 MAX_HEADER_LINES = 2
 MIN_FILL = 0.5
@@ -46,8 +49,10 @@ MIN_FILL = 0.5
 MIN_CELLS = 6
 
 
-@dataclass(slots=True, frozen=True)
-class Segment:
+class Segment(NamedTuple):
+    """A cell's text on a line and its display columns ``[start, end)`` (a tuple: lines are cut
+    by the thousand, and a tuple is made in C)."""
+
     start: int
     end: int
     text: str
@@ -115,7 +120,8 @@ def _join_letter_spacing(text: str, pieces: list[tuple[int, int]], starts: list[
     spacing = 0  # the gap inside the spaced word being joined, 0 when none is
     for i, (start, end) in enumerate(pieces):
         gap = start - joined[-1][1] if joined else 0
-        if (i and _lone_letters(text, pieces[i - 1], pieces[i]) and spacing in (0, gap)
+        if (i and pieces[i - 1][1] - pieces[i - 1][0] == 1  # a one-letter piece before it: told at once
+                and _lone_letters(text, pieces[i - 1], pieces[i]) and spacing in (0, gap)
                 and not _opens_column(text, starts, columns, joined[-1], pieces[i])):
             joined[-1] = (joined[-1][0], end)
             spacing = gap
@@ -157,6 +163,8 @@ def lone_segment(text: str) -> Segment | None:
 
 
 def _flattened(text: str) -> bool:
+    if _NUMBER_LETTER.search(text) is None:
+        return False  # most cells: no digit and no dash, so no two numbers
     words = text.split(" ")
     return any(_NUMBER.match(a) and _NUMBER.match(b) for a, b in pairwise(words))
 

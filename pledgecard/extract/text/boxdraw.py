@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from pledgecard.extract.bullets import split_bullet
 from pledgecard.extract.document import Cell, Table, cell, paragraph, provenance
@@ -50,15 +50,15 @@ _WIDTHS: dict[str, int] = {}
 
 def display_starts(line: str) -> list[int]:
     """The display column at which each character of ``line`` starts."""
-    starts = []
-    position = 0
     widths = _WIDTHS
-    for ch in line:
-        starts.append(position)
-        width = widths.get(ch)
-        if width is None:
-            width = widths[ch] = char_width(ch)
-        position += width
+    try:
+        each = list(map(widths.__getitem__, line))
+    except KeyError:  # a character not seen before: its width is looked up once
+        for ch in set(line).difference(widths):
+            widths[ch] = char_width(ch)
+        each = list(map(widths.__getitem__, line))
+    starts = list(accumulate(each, initial=0))
+    starts.pop()
     return starts
 
 

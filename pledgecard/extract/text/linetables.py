@@ -230,11 +230,19 @@ class _AlignedRows:
         self.columns = AlignedColumns()
         self.rows: list[tuple[Line, list[Segment]]] = []
         self.above = above
+        #: Each line's :func:`row_segments`, cut once (a line is tried, then added).
+        self.cut: dict[str, list[Segment] | None] = {}
+
+    def row_segments(self, text: str) -> list[Segment] | None:
+        if text in self.cut:
+            return self.cut[text]
+        found = self.cut[text] = row_segments(text)
+        return found
 
     def segments(self, text: str) -> list[Segment] | None:
         """A row's segments; once rows are open, an indented line with one segment under a
         later column is a row too (``<2023>`` over its year's rows)."""
-        found = row_segments(text)
+        found = self.row_segments(text)
         if found is None and self.rows:
             lone = lone_segment(text)
             if lone is not None and self.columns.under_later_column(lone):
@@ -292,10 +300,12 @@ def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines)
 
 
 def _aligned_from(lines: list[Line], start: int, floor: int, repeated: RepeatedLines) -> LineTable | None:
-    if row_segments(lines[start].text) is None:
+    first = row_segments(lines[start].text)
+    if first is None:
         return None
     above = _lines_above(lines, start, floor)
     rows = _AlignedRows([lines[i] for i in above])
+    rows.cut[lines[start].text] = first
     rows.add(lines[start])
     end, furniture = _collect(rows, lines, start, repeated)
     rows.trim()
