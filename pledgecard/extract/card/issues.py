@@ -62,6 +62,22 @@ def read_issues(blocks: list[Block], findings: list[Finding]) -> tuple[list[Item
 
 
 def _of_table(table: Table, findings: list[Finding]) -> tuple[list[Item], list[Item]] | None:
+    found = paragraphs_of_table(table)
+    if found is None:
+        return None
+    issue_paragraphs, remedy_paragraphs = found
+    return (build_items(issue_paragraphs, "issues", findings),
+            build_items(remedy_paragraphs, "remedies", findings))
+
+
+def is_issues_table(table: Table) -> bool:
+    """Whether the table has a 문제점 and a 대책 column (the reader reads it: its items may be none)."""
+    return find_columns(table, _SIDES, {"issue", "remedy"}) is not None
+
+
+def paragraphs_of_table(table: Table) -> tuple[list[Paragraph], list[Paragraph]] | None:
+    """The paragraphs of the 문제점 column and of the 대책 column (each an item), or None for a
+    table without both columns; told without reading an item (re-routing asks it of tables)."""
     found = find_columns(table, _SIDES, {"issue", "remedy"})
     if found is None:
         return None
@@ -77,5 +93,4 @@ def _of_table(table: Table, findings: list[Finding]) -> tuple[list[Item], list[I
                 target.extend(cell.paragraphs)
             else:
                 target.append(paragraph(cell_text(cell), None, 0, cell.provenance))
-    return (build_items(issue_paragraphs, "issues", findings),
-            build_items(remedy_paragraphs, "remedies", findings))
+    return issue_paragraphs, remedy_paragraphs

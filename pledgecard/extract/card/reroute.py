@@ -24,7 +24,7 @@ from pledgecard.extract.card.dated import is_dated_table
 from pledgecard.extract.card.finance import _layout, column_kind, is_source_label, read_finance_table
 from pledgecard.extract.card.flattened import is_count
 from pledgecard.extract.card.goals import _goals_of_table
-from pledgecard.extract.card.issues import _of_table
+from pledgecard.extract.card.issues import is_issues_table, paragraphs_of_table
 from pledgecard.extract.card.layout import CardLayout, Section
 from pledgecard.extract.card.progress import _columns, achievements_of_table, block_heading
 from pledgecard.extract.card.settings import ParserSettings
@@ -62,8 +62,8 @@ def _is_yearly(table: Table, settings: ParserSettings) -> bool:
 
 
 def _is_issues(table: Table, settings: ParserSettings) -> bool:
-    """문제점 | 대책 (쟁점사항 | 해소방안 …) with at least one entry."""
-    found = _of_table(table, [])
+    """문제점 | 대책 (쟁점사항 | 해소방안 …) with at least one entry (a paragraph is an item)."""
+    found = paragraphs_of_table(table)
     return found is not None and bool(found[0] or found[1])
 
 
@@ -139,7 +139,7 @@ def _taken(key: str, table: Table, in_achievements: bool, settings: ParserSettin
     if key == "yearly":
         return find_columns(table, YEARLY_COLUMNS, {"years", "plan"}) is not None
     if key == "issues":
-        return _of_table(table, []) is not None
+        return is_issues_table(table)
     if key == "goals":
         return _is_goals(table, settings)
     return False  # 사업개요 takes no table; plans, effects, purpose only dated ones; other parts keep text
