@@ -67,6 +67,7 @@ class _Rows(Protocol):
 def find_line_tables(lines: list[Line], repeated: RepeatedLines) -> list[LineTable]:
     """The line tables among ``lines``, in order, none overlapping."""
     found: list[LineTable] = []
+    cut: dict[str, list[Segment] | None] = {}  # each line cut into aligned segments once
     floor = i = 0
     while i < len(lines):
         text = lines[i].text
@@ -81,7 +82,7 @@ def find_line_tables(lines: list[Line], repeated: RepeatedLines) -> list[LineTab
         elif delimited.is_tab_row(text):
             table = _delimited(_TabRows(), lines, i, repeated)
         elif has_gap(text):
-            table = _aligned(lines, i, floor, repeated)
+            table = _aligned(lines, i, floor, repeated, cut)
         if table is None:
             i += 1
             continue
@@ -226,12 +227,13 @@ def _delimited(rows: _PipeRows, lines: list[Line], start: int, repeated: Repeate
 class _AlignedRows:
     max_blanks = MAX_BLANKS
 
-    def __init__(self, above: list[Line]) -> None:
+    def __init__(self, above: list[Line], cut: dict[str, list[Segment] | None]) -> None:
         self.columns = AlignedColumns()
         self.rows: list[tuple[Line, list[Segment]]] = []
         self.above = above
-        #: Each line's :func:`row_segments`, cut once (a line is tried, then added).
-        self.cut: dict[str, list[Segment] | None] = {}
+        #: Each line's :func:`row_segments`, cut once (a line is tried, then added, and tried
+        #: again by the tables tried from the lines below).
+        self.cut = cut
 
     def row_segments(self, text: str) -> list[Segment] | None:
         if text in self.cut:
@@ -288,24 +290,27 @@ class _AlignedRows:
                 *(tuple(normal(s.text) for s in found) for _line, found in rows)]
 
 
-def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines) -> LineTable | None:
+def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines,
+             cut: dict[str, list[Segment] | None]) -> LineTable | None:
     """The aligned table from ``lines[start]``; when its rows are only a header's few lines
     (``계      국  비  도  비`` cut by the letter spacing of the line alone) and the rows right
     below head a table whose columns they fit, that table with them as its header."""
-    table = _aligned_from(lines, start, floor, repeated)
+    table = _aligned_from(lines, start, floor, repeated, cut)
     if table is None or len(table.rows) > MAX_HEADER_LINES or table.end >= len(lines):
         return table
-    below = _aligned_from(lines, table.end, start, repeated)
+    below = _aligned_from(lines, table.end, start, repeated, cut)
     return below if below is not None and below.start == start else table
 
 
-def _aligned_from(lines: list[Line], start: int, floor: int, repeated: RepeatedLines) -> LineTable | None:
-    first = row_segments(lines[start].text)
-    if first is None:
+def _aligned_from(lines: list[Line], start: int, floor: int, repeated: RepeatedLines,
+                  cut: dict[str, list[Segment] | None]) -> LineTable | None:
+    """The aligned table whose rows start at ``lines[start]``; ``cut``: the lines' segments
+    cut so far (:class:`_AlignedRows`)."""
+    rows = _AlignedRows([], cut)
+    if rows.row_segments(lines[start].text) is None:
         return None
     above = _lines_above(lines, start, floor)
-    rows = _AlignedRows([lines[i] for i in above])
-    rows.cut[lines[start].text] = first
+    rows.above = [lines[i] for i in above]
     rows.add(lines[start])
     end, furniture = _collect(rows, lines, start, repeated)
     rows.trim()
