@@ -90,3 +90,14 @@ def test_the_first_samples_are_the_issues_files() -> None:
     assert len(items) == 4 * len(FIRST_SAMPLES)
     with pytest.raises(SystemExit, match="no such sample: nowhere"):
         collect(False, ("nowhere",))
+
+
+def test_the_instruction_count_runs_the_parse_it_counts() -> None:
+    """``bench_instructions.py`` counts one warm-up and N rounds of every file of a format (under
+    valgrind, not run here): the workload parses each file, and ``first`` picks the six."""
+    import bench_instructions
+
+    first = bench_instructions.files("txt", FIRST_SAMPLES)
+    assert {p.parent.name for p in first} == set(FIRST_SAMPLES)
+    assert len(bench_instructions.files("hwpx", None)) == len(list((ROOT / "samples").glob("*/*.expected.json")))
+    bench_instructions.workload(1, [str(first[0])])
