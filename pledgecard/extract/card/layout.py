@@ -241,21 +241,25 @@ def _heading(block: Block, card: CardLayout, state: _Splitter, following: Block 
     if not isinstance(block, Paragraph):
         return None
     heading = state.headings.get(id(block))
+    if heading is not None:
+        return heading
+    # a paragraph that is no heading read alone: its marker (None for a line too long to be
+    # one) decides which other reading may make it one, told at once for the others
+    marker = state.markers.get(id(block))
+    if marker is None:
+        return None
     settings = state.settings
-    if heading is None and len(block.text) <= settings.max_heading_chars and (
-            squash(block.text) in settings.ambiguous_headings):
+    if marker[0] == "none" and squash(block.text) in settings.ambiguous_headings:
         # context decides only a bare word that also heads table columns (추진실적)
         current = card.sections[-1].key if card.sections else None
         body_follows = isinstance(following, Paragraph) and (
             following.bullet is not None or following.text.lstrip()[:1] in _BLOCK_OPENS
             or any(word in following.text for word in _AS_OF_CUES))
         heading = find_heading(block, state.settings, current, state.markerless, body_follows)
-    if heading is None and state.families:
-        heading = marked_heading(block, state.families, state.settings, state.markers.get(id(block)))
-    if heading is None and state.shape is not None and card.sections:
-        marker = state.markers.get(id(block))
-        if marker is not None and marker[0] == state.shape.family:  # the shape's family: told at once
-            heading = shaped_heading(block, marker, state.shape, card.sections[-1].blocks, following, settings)
+    if heading is None and marker[0] in state.families:
+        heading = marked_heading(block, state.families, state.settings, marker)
+    if heading is None and state.shape is not None and card.sections and marker[0] == state.shape.family:
+        heading = shaped_heading(block, marker, state.shape, card.sections[-1].blocks, following, settings)
     return heading
 
 
