@@ -16,8 +16,9 @@ from pledgecard.accounting import unaccounted
 from pledgecard.extract import read_document
 from pledgecard.extract.card.dated import items_of_dated_table
 from pledgecard.extract.card.parser import parse_cards
-from pledgecard.extract.document import Cell, Table, cell
-from pledgecard.models import Card, Finding, Item, Provenance, Source
+from pledgecard.models import Card, Finding, Item, Source
+
+from .blocks import table
 
 CARD = """\
 누리시장 공약사업 관리카드
@@ -125,40 +126,31 @@ def test_a_flattened_dated_table_loses_nothing(lines: str, expected: list[tuple[
     assert missing == Counter(), "".join(sorted(missing.elements()))
 
 
-def _table(cells: list[Cell], rows_: int, cols: int) -> Table:
-    return Table(rows=rows_, cols=cols, cells=cells)
-
-
-def _cell(row: int, col: int, text: str, rowspan: int = 1, colspan: int = 1) -> Cell:
-    return cell(row, col, text, [], Provenance(), rowspan=rowspan, colspan=colspan)
-
-
 def test_a_column_under_a_spanned_content_header_is_content() -> None:
     """추진내용 spanning two columns: both cells of a row are its content, joined with a space."""
-    table = _table([_cell(0, 0, "일정"), _cell(0, 1, "추진내용", colspan=2), _cell(0, 3, "비고"),
-                    _cell(1, 0, "2025. 3."), _cell(1, 1, "산책로"), _cell(1, 2, "1구간 착공"),
-                    _cell(1, 3, "국비 확보")], 2, 4)
+    grid = table("일정 | 추진내용 | > | 비고",
+                 "2025. 3. | 산책로 | 1구간 착공 | 국비 확보")
     findings: list[Finding] = []
-    items, leftovers = items_of_dated_table(table, "plans", findings)
+    items, leftovers = items_of_dated_table(grid, "plans", findings)
     assert rows(items) == [("2025-03", "산책로 1구간 착공", "국비 확보")]
     assert leftovers == []
 
 
 def test_an_extra_cell_spanning_rows_is_placed_once_and_a_caption_row_is_kept() -> None:
-    table = _table([_cell(0, 0, "누리천 정비 일정", colspan=3),
-                    _cell(1, 0, "일정"), _cell(1, 1, "추진내용"), _cell(1, 2, "담당"),
-                    _cell(2, 0, "2025. 3."), _cell(2, 1, "1구간 착공"), _cell(2, 2, "공원조성팀", rowspan=2),
-                    _cell(3, 0, "2025. 9."), _cell(3, 1, "1구간 준공")], 4, 3)
-    items, leftovers = items_of_dated_table(table, "plans", [])
+    grid = table("누리천 정비 일정 | > | >",
+                 "일정 | 추진내용 | 담당",
+                 "2025. 3. | 1구간 착공 | 공원조성팀",
+                 "2025. 9. | 1구간 준공 | ^")
+    items, leftovers = items_of_dated_table(grid, "plans", [])
     assert rows(items) == [("2025-03", "1구간 착공", None), ("2025-09", "1구간 준공", None)]
     assert leftovers == ["누리천 정비 일정", "담당 공원조성팀"]
 
 
 def test_a_row_merged_across_the_table_is_content_and_a_dash_is_no_note() -> None:
-    table = _table([_cell(0, 0, "일자"), _cell(0, 1, "추진내용"), _cell(0, 2, "비고"),
-                    _cell(1, 0, "< 2025년 >", colspan=3),
-                    _cell(2, 0, "2025. 3."), _cell(2, 1, "1구간 착공"), _cell(2, 2, "-"),
-                    _cell(3, 0, ""), _cell(3, 1, ""), _cell(3, 2, "-")], 4, 3)
-    items, leftovers = items_of_dated_table(table, "plans", [])
+    grid = table("일자 | 추진내용 | 비고",
+                 "< 2025년 > | > | >",
+                 "2025. 3. | 1구간 착공 | -",
+                 " |  | -")
+    items, leftovers = items_of_dated_table(grid, "plans", [])
     assert rows(items) == [("2025", "< 2025년 >", None), ("2025-03", "1구간 착공", None)]
     assert leftovers == []

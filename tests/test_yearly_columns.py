@@ -21,10 +21,10 @@ from pledgecard.accounting import unaccounted
 from pledgecard.extract import read_document
 from pledgecard.extract.card.parser import parse_cards
 from pledgecard.extract.card.yearly import yearly_of_table
-from pledgecard.extract.document import Cell, Table, cell
-from pledgecard.models import Card, Provenance, Source, YearPlan
+from pledgecard.models import Card, Source, YearPlan
 from tools.render import DEFAULT, render_bytes
 
+from .blocks import table
 from .conftest import DATA
 from .roundtrip import assert_round_trip
 
@@ -132,40 +132,30 @@ def test_an_aligned_text_table_keeps_its_unknown_column() -> None:
     assert missing == Counter(), "".join(sorted(missing.elements()))
 
 
-def _table(cells: list[Cell], rows_: int, cols: int) -> Table:
-    return Table(rows=rows_, cols=cols, cells=cells)
-
-
-def _cell(row: int, col: int, text: str, rowspan: int = 1, colspan: int = 1) -> Cell:
-    return cell(row, col, text, [], Provenance(), rowspan=rowspan, colspan=colspan)
-
-
 def test_a_column_under_a_spanned_header_joins_it() -> None:
     """추진실적 spanning two columns: both cells of a row are its result, joined with a space."""
-    table = _table([_cell(0, 0, "연도"), _cell(0, 1, "추진계획"), _cell(0, 2, "추진실적", colspan=2),
-                    _cell(0, 4, "비고"),
-                    _cell(1, 0, "2024"), _cell(1, 1, "실시설계"), _cell(1, 2, "설계 완료"), _cell(1, 3, "(’24.9월)"),
-                    _cell(1, 4, "없음")], 2, 5)
-    plans, leftovers = yearly_of_table(table, [])
+    grid = table("연도 | 추진계획 | 추진실적 | > | 비고",
+                 "2024 | 실시설계 | 설계 완료 | (’24.9월) | 없음")
+    plans, leftovers = yearly_of_table(grid, [])
     assert rows(plans) == [("2024", "실시설계", "설계 완료 (’24.9월)", None, "없음")]
     assert leftovers == []
 
 
 def test_an_extra_cell_spanning_rows_is_placed_once_and_a_caption_row_is_kept() -> None:
-    table = _table([_cell(0, 0, "새봄천 복원 연차별 계획", colspan=3),
-                    _cell(1, 0, "연도"), _cell(1, 1, "추진계획"), _cell(1, 2, "담당"),
-                    _cell(2, 0, "2024"), _cell(2, 1, "실시설계"), _cell(2, 2, "하천관리팀", rowspan=2),
-                    _cell(3, 0, "2025"), _cell(3, 1, "1구간 착공")], 4, 3)
-    plans, leftovers = yearly_of_table(table, [])
+    grid = table("새봄천 복원 연차별 계획 | > | >",
+                 "연도 | 추진계획 | 담당",
+                 "2024 | 실시설계 | 하천관리팀",
+                 "2025 | 1구간 착공 | ^")
+    plans, leftovers = yearly_of_table(grid, [])
     assert rows(plans) == [("2024", "실시설계", None, None, None), ("2025", "1구간 착공", None, None, None)]
     assert leftovers == ["새봄천 복원 연차별 계획", "담당 하천관리팀"]
 
 
 def test_a_row_merged_across_the_table_goes_whole() -> None:
-    table = _table([_cell(0, 0, "연도"), _cell(0, 1, "추진계획"), _cell(0, 2, "비고"),
-                    _cell(1, 0, "< 1단계 >", colspan=3),
-                    _cell(2, 0, "2024"), _cell(2, 1, "실시설계"), _cell(2, 2, "-")], 3, 3)
-    plans, leftovers = yearly_of_table(table, [])
+    grid = table("연도 | 추진계획 | 비고",
+                 "< 1단계 > | > | >",
+                 "2024 | 실시설계 | -")
+    plans, leftovers = yearly_of_table(grid, [])
     assert rows(plans) == [("2024", "실시설계", None, None, None)]
     assert leftovers == ["< 1단계 >"]
 
