@@ -344,23 +344,20 @@ def as_of_span(text: str, findings: list[Finding] | None = None) -> Span | None:
     ``□ 추진실적 (2025. 3. 31. 기준)``, ``2025. 9월 말 현재``, ``《’24. 4분기 기준 누계》``;
     in ``사업(’22~’25년) 추진현황 (’25. 2분기 기준)`` the marked one wins.
     """
-    clean = nfc(text)
-    found = _scan_ends(clean, False, findings, first_only=False)
-    marked = _marked(clean, found)
-    return marked if marked is not None else found[0][0] if found else None
+    marked, first = as_of_dates(text, findings)
+    return marked if marked is not None else first
 
 
 def marked_as_of(text: str) -> Span | None:
     """The first date of ``text`` that 기준 or 현재 follows (``(’25. 2분기 기준)``), else None."""
-    clean = nfc(text)
-    return _marked(clean, _scan_ends(clean, False, None, first_only=False))
+    return as_of_dates(text)[0]
 
 
-def as_of_dates(text: str) -> tuple[Span | None, Span | None]:
+def as_of_dates(text: str, findings: list[Finding] | None = None) -> tuple[Span | None, Span | None]:
     """``(marked, first)`` of one scan of ``text``: the first date that 기준 or 현재 follows
     (:func:`marked_as_of`) and the first date of all; :func:`as_of_span` is the one, else the other."""
     clean = nfc(text)
-    found = _scan_ends(clean, False, None, first_only=False)
+    found = _scan_ends(clean, False, findings, first_only=False)
     return _marked(clean, found), (found[0][0] if found else None)
 
 

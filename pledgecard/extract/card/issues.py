@@ -70,15 +70,20 @@ def _of_table(table: Table, findings: list[Finding]) -> tuple[list[Item], list[I
             build_items(remedy_paragraphs, "remedies", findings))
 
 
+def _sides(table: Table) -> tuple[dict[str, int], int] | None:
+    """The 문제점 and 대책 columns and the first row under them; None without both."""
+    return find_columns(table, _SIDES, {"issue", "remedy"})
+
+
 def is_issues_table(table: Table) -> bool:
     """Whether the table has a 문제점 and a 대책 column (the reader reads it: its items may be none)."""
-    return find_columns(table, _SIDES, {"issue", "remedy"}) is not None
+    return _sides(table) is not None
 
 
 def paragraphs_of_table(table: Table) -> tuple[list[Paragraph], list[Paragraph]] | None:
     """The paragraphs of the 문제점 column and of the 대책 column (each an item), or None for a
     table without both columns; told without reading an item (re-routing asks it of tables)."""
-    found = find_columns(table, _SIDES, {"issue", "remedy"})
+    found = _sides(table)
     if found is None:
         return None
     columns, start = found

@@ -148,7 +148,6 @@ class ParserSettings:
         starts = self.card_starts
         return None if "" in starts else frozenset(start[0] for start in starts)
 
-
     @cached_property
     def finance_kinds(self) -> dict[str, FinanceKind]:
         """Squashed finance column word -> kind (the first word listed wins a clash, as in a search)."""

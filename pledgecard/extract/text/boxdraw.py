@@ -222,14 +222,12 @@ def _parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
 
 def _to_cell(pending: _Pending, table_index: int) -> Cell:
     paragraphs = []
-    texts = []  # each paragraph's full text: the glyph, a space and the words
     for text, number in pending.lines:
         if not text:
             continue
         bullet, body = split_bullet(text)
         paragraphs.append(paragraph(body, bullet, provenance=provenance(line=number)))
-        texts.append(f"{bullet} {body}" if bullet else body)
     first_line = pending.lines[0][1] if pending.lines else None
-    return cell(pending.row, pending.col, "\n".join(texts), paragraphs,
+    return cell(pending.row, pending.col, "\n".join(p.full_text for p in paragraphs), paragraphs,
                 provenance(line=first_line, table=table_index, row=pending.row, col=pending.col),
                 rowspan=pending.rowspan, colspan=pending.colspan)

@@ -231,20 +231,12 @@ class _AlignedRows:
         self.columns = AlignedColumns()
         self.rows: list[tuple[Line, list[Segment]]] = []
         self.above = above
-        #: Each line's :func:`row_segments`, cut once (a line is tried, then added, and tried
-        #: again by the tables tried from the lines below).
         self.cut = cut
-
-    def row_segments(self, text: str) -> list[Segment] | None:
-        if text in self.cut:
-            return self.cut[text]
-        found = self.cut[text] = row_segments(text)
-        return found
 
     def segments(self, text: str) -> list[Segment] | None:
         """A row's segments; once rows are open, an indented line with one segment under a
         later column is a row too (``<2023>`` over its year's rows)."""
-        found = self.row_segments(text)
+        found = _cut_once(self.cut, text)
         if found is None and self.rows:
             lone = lone_segment(text)
             if lone is not None and self.columns.under_later_column(lone):
@@ -290,6 +282,14 @@ class _AlignedRows:
                 *(tuple(normal(s.text) for s in found) for _line, found in rows)]
 
 
+def _cut_once(cut: dict[str, list[Segment] | None], text: str) -> list[Segment] | None:
+    """:func:`row_segments` of a line, kept in ``cut``: a line is tried, then added, and tried
+    again by the tables tried from the lines below, but cut once."""
+    if text not in cut:
+        cut[text] = row_segments(text)
+    return cut[text]
+
+
 def _aligned(lines: list[Line], start: int, floor: int, repeated: RepeatedLines,
              cut: dict[str, list[Segment] | None]) -> LineTable | None:
     """The aligned table from ``lines[start]``; when its rows are only a header's few lines
@@ -306,11 +306,10 @@ def _aligned_from(lines: list[Line], start: int, floor: int, repeated: RepeatedL
                   cut: dict[str, list[Segment] | None]) -> LineTable | None:
     """The aligned table whose rows start at ``lines[start]``; ``cut``: the lines' segments
     cut so far (:class:`_AlignedRows`)."""
-    rows = _AlignedRows([], cut)
-    if rows.row_segments(lines[start].text) is None:
+    if _cut_once(cut, lines[start].text) is None:
         return None
     above = _lines_above(lines, start, floor)
-    rows.above = [lines[i] for i in above]
+    rows = _AlignedRows([lines[i] for i in above], cut)
     rows.add(lines[start])
     end, furniture = _collect(rows, lines, start, repeated)
     rows.trim()

@@ -40,12 +40,11 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     joins = False  # whether the line above is a paragraph's that an indented line may join
     for line in lines:
-        text = line.text
-        if not text or text.isspace():
+        if line.blank:
             joins = False
             continue
-        bullet, body = split_bullet(text)
-        indent = _indent(text)
+        bullet, body = split_bullet(line.text)
+        indent = _indent(line.text)
         if joins and bullet is None and indent > 0:
             last = paragraphs[-1]
             paragraphs[-1] = last.model_copy(update={"text": f"{last.text} {body}".strip()})

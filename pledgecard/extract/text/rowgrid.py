@@ -110,12 +110,10 @@ def build_table(rows: list[RawRow], ncols: int, table_index: int) -> Table:
 
 def _cell(row: int, raw: RawCell, line: int, table_index: int) -> Cell:
     paragraphs = []
-    texts = []  # each paragraph's full text: the glyph, a space and the words
     for text in raw.text.split("\n") if raw.text else ():
         bullet, body = split_bullet(text)
         if body or bullet:
             paragraphs.append(paragraph(body, bullet, provenance=provenance(line=line)))
-            texts.append(f"{bullet} {body}" if bullet else body)
-    text = "\n".join(texts)
+    text = "\n".join(p.full_text for p in paragraphs)
     return cell(row, raw.col, text, paragraphs, provenance(line=line, table=table_index, row=row, col=raw.col),
                 rowspan=raw.rowspan, colspan=raw.colspan)
