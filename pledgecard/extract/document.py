@@ -46,7 +46,13 @@ class Paragraph(DocModel):
 
     @property
     def full_text(self) -> str:
-        return f"{self.bullet} {self.text}" if self.bullet else self.text
+        return written(self.bullet, self.text)
+
+
+def written(bullet: str | None, text: str) -> str:
+    """A paragraph's text as written (:attr:`Paragraph.full_text`): its glyph, a space and its
+    words; a reader joining a cell's lines uses it before the paragraphs exist."""
+    return f"{bullet} {text}" if bullet else text
 
 
 class Cell(DocModel):

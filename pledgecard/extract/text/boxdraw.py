@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 
 from pledgecard.extract.bullets import split_bullet
-from pledgecard.extract.document import Cell, Table, cell, paragraph, provenance
+from pledgecard.extract.document import Cell, Table, cell, paragraph, provenance, written
 from pledgecard.models import Provenance
 
 VERTICALS = frozenset("│┃║┼╂┿╋╀╁╃╄╅╆╇╈╉╊┯┷┬┴┳┻╤╧╥╨╦╩├┤┠┨┣┫╟╢╠╣┏┓┗┛┌┐└┘╔╗╚╝┍┑┕┙┎┒┖┚╒╕╘╛╓╖╙╜")
@@ -222,12 +222,14 @@ def _parse_box_table(lines: list[tuple[str, int]], table_index: int) -> Table:
 
 def _to_cell(pending: _Pending, table_index: int) -> Cell:
     paragraphs = []
+    texts = []
     for text, number in pending.lines:
         if not text:
             continue
         bullet, body = split_bullet(text)
         paragraphs.append(paragraph(body, bullet, provenance=provenance(line=number)))
+        texts.append(written(bullet, body))
     first_line = pending.lines[0][1] if pending.lines else None
-    return cell(pending.row, pending.col, "\n".join(p.full_text for p in paragraphs), paragraphs,
+    return cell(pending.row, pending.col, "\n".join(texts), paragraphs,
                 provenance(line=first_line, table=table_index, row=pending.row, col=pending.col),
                 rowspan=pending.rowspan, colspan=pending.colspan)

@@ -20,7 +20,7 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text or self.text.isspace()  # (no stripped copy: asked of every line)
 
     @property
     def gap(self) -> int:

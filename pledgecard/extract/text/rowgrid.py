@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pledgecard.extract.bullets import split_bullet
-from pledgecard.extract.document import Cell, Paragraph, Table, cell, paragraph, provenance
+from pledgecard.extract.document import Cell, Paragraph, Table, cell, paragraph, provenance, written
 from pledgecard.extract.text.paragraphs import Line
 from pledgecard.models import Provenance
 
@@ -110,10 +110,12 @@ def build_table(rows: list[RawRow], ncols: int, table_index: int) -> Table:
 
 def _cell(row: int, raw: RawCell, line: int, table_index: int) -> Cell:
     paragraphs = []
+    texts = []
     for text in raw.text.split("\n") if raw.text else ():
         bullet, body = split_bullet(text)
         if body or bullet:
             paragraphs.append(paragraph(body, bullet, provenance=provenance(line=line)))
-    text = "\n".join(p.full_text for p in paragraphs)
+            texts.append(written(bullet, body))
+    text = "\n".join(texts)
     return cell(row, raw.col, text, paragraphs, provenance(line=line, table=table_index, row=row, col=raw.col),
                 rowspan=raw.rowspan, colspan=raw.colspan)
